@@ -59,3 +59,21 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask):  # noqa: ANN201
     return app.test_cli_runner()
+
+
+def login(client: FlaskClient, user) -> None:  # noqa: ANN001
+    """Sign ``user`` in on ``client`` the way Flask-Login would (strong session protection)."""
+    from flask_login.utils import _create_identifier
+
+    app = client.application
+    with app.test_request_context(environ_base=client.environ_base):
+        ident = _create_identifier()
+    with client.session_transaction() as sess:
+        sess["_user_id"] = str(user.id)
+        sess["_fresh"] = True
+        sess["_id"] = ident
+
+
+def logout(client: FlaskClient) -> None:
+    with client.session_transaction() as sess:
+        sess.clear()
