@@ -14,6 +14,12 @@ MODEL_MODULES = (
     "storefront.accounts.models",
     "storefront.weavers.models",
     "storefront.catalog.models",
+    "storefront.catalog.listing_models",
+    "storefront.payments.webhooks",
+    "storefront.orders.models",
+    "storefront.checkout.models",
+    "storefront.payments.models",
+    "storefront.feeds.models",
 )
 
 
@@ -73,6 +79,9 @@ def register_templates(app: Flask) -> None:
     from storefront.media import helpers
 
     helpers.init_app(app)
+    from storefront import feeds
+
+    feeds.init_app(app)
 
 
 def register_security(app: Flask) -> None:

@@ -23,3 +23,9 @@ def seed_demo(if_empty: bool, weavers: int, carpets: int) -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(seed_demo)
+    from storefront.payments.cli import payments_cli
+
+    app.cli.add_command(payments_cli)
+    from storefront.feeds.cli import feeds
+
+    app.cli.add_command(feeds)

@@ -28,6 +28,7 @@ def _schema_ready() -> dict[str, bool]:
 @pytest.fixture
 def app(tmp_path: Path, _schema_ready: dict[str, bool]) -> Iterator[Flask]:
     app = create_app("testing", MEDIA_ROOT=str(tmp_path / "media"))
+    fresh_g_per_request(app)
     with app.app_context():
         if IS_POSTGRES:
             if not _schema_ready["created"]:
@@ -43,6 +44,18 @@ def app(tmp_path: Path, _schema_ready: dict[str, bool]) -> Iterator[Flask]:
         if not IS_POSTGRES:
             db.drop_all()
         db.engine.dispose()
+
+
+def fresh_g_per_request(app: Flask) -> None:
+    """The test holds one app context, so requests would share ``g``: the signed-in user and
+    the locale cached by Flask-Login and Flask-Babel would leak from one request to the next."""
+    from flask import g, request_started
+
+    def clear(sender: Flask, **extra: object) -> None:
+        for key in ("_login_user", "_flask_babel"):
+            g.pop(key, None)
+
+    request_started.connect(clear, app, weak=False)
 
 
 def _truncate_all() -> None:
@@ -69,7 +82,7 @@ def login(client: FlaskClient, user) -> None:  # noqa: ANN001
     with app.test_request_context(environ_base=client.environ_base):
         ident = _create_identifier()
     with client.session_transaction() as sess:
-        sess["_user_id"] = str(user.id)
+        sess["_user_id"] = user.get_id()
         sess["_fresh"] = True
         sess["_id"] = ident
 

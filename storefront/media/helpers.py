@@ -1,8 +1,9 @@
-"""Template helpers: URLs and srcset strings for stored images."""
+"""Template helpers: URLs, srcset strings and a ``<picture>`` for stored images."""
 
 from __future__ import annotations
 
 from flask import Flask, url_for
+from markupsafe import Markup
 
 from storefront.media.services import WIDTHS
 
@@ -17,5 +18,33 @@ def srcset(key: str, ext: str = "webp", natural_width: int = 0) -> str:
     return ", ".join(f"{image_url(key, w, ext)} {w}w" for w in widths)
 
 
+def picture(
+    key: str,
+    alt: str = "",
+    sizes: str = "100vw",
+    width: int = 0,
+    height: int = 0,
+    css_class: str = "",
+    eager: bool = False,
+) -> Markup:
+    """WebP with a JPEG fallback in every stored width; ``width``/``height`` are the natural size
+    (they only give the browser the aspect ratio, so the page does not jump while loading)."""
+    dims = Markup(' width="{}" height="{}"').format(width, height) if width and height else ""
+    return Markup(
+        '<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
+        '<img src="{src}" srcset="{jpg}" sizes="{sizes}" alt="{alt}"{dims} class="{cls}"'
+        ' loading="{loading}" decoding="async"></picture>'
+    ).format(
+        webp=srcset(key, "webp", width),
+        jpg=srcset(key, "jpg", width),
+        src=image_url(key, WIDTHS[0] if not eager else WIDTHS[1], "jpg"),
+        sizes=sizes,
+        alt=alt,
+        dims=dims,
+        cls=css_class,
+        loading="eager" if eager else "lazy",
+    )
+
+
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(image_url=image_url, srcset=srcset)
+    app.jinja_env.globals.update(image_url=image_url, srcset=srcset, picture=picture)

@@ -2,30 +2,38 @@
 
 Files live under ``MEDIA_ROOT`` (outside ``static/``) as ``<key>-<width>.<webp|jpg>``, where the key
 is the SHA-256 of the decoded pixels, so the same photo uploaded twice is stored once.
+
+What leaves this module is pixels only: EXIF (GPS, camera serials, capture time), XMP, IPTC, PNG
+text chunks and ICC profiles are all dropped. Orientation is applied to the pixels first and
+colour profiles are converted to sRGB, so nothing that mattered is lost with the metadata.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
+import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 WIDTHS = (400, 1000, 2000)
 FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
+REASONS = ("empty", "not_image", "unsupported_format", "too_many_pixels")
+_SRGB = ImageCms.createProfile("sRGB")
 
 
 class ImageRejected(ValueError):
-    """The upload cannot be used; ``reason`` is a key the view translates."""
+    """The upload cannot be used; ``reason`` is one of ``REASONS`` (the view translates it)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = reason  # not_image | unsupported_format | too_many_pixels
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +52,13 @@ def media_path(key: str, width: int, ext: str) -> Path:
 
 
 def decode(data: bytes, max_pixels: int) -> Image.Image:
-    """Decode ``data`` fully, refusing non-images, other formats and pixel bombs."""
+    """Decode ``data`` fully, refusing non-images, other formats and pixel bombs.
+
+    The pixel count is checked from the header, before any pixel is decoded, so a small file
+    that claims a huge canvas (a decompression bomb) costs nothing.
+    """
+    if not data:
+        raise ImageRejected("empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -53,27 +67,62 @@ def decode(data: bytes, max_pixels: int) -> Image.Image:
                 raise ImageRejected("unsupported_format")
             if probe.width * probe.height > max_pixels:
                 raise ImageRejected("too_many_pixels")
+            if probe.format == "JPEG":
+                # Let libjpeg decode at 1/2..1/8 scale when that still covers our largest size:
+                # a 48-megapixel phone photo then needs a quarter of the memory and time.
+                probe.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
             probe.load()
     except ImageRejected:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRejected("too_many_pixels") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         raise ImageRejected("not_image") from None
     return probe
 
 
+def _to_srgb(img: Image.Image) -> Image.Image:
+    """Convert an embedded colour profile (e.g. Display P3 from phones) to sRGB pixels."""
+    icc = img.info.get("icc_profile")
+    if not icc or img.mode not in ("RGB", "CMYK"):
+        return img
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        return ImageCms.profileToProfile(img, source, _SRGB, outputMode="RGB") or img
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return img  # a broken profile: keep the pixels as they are
+
+
 def normalise(img: Image.Image) -> Image.Image:
     """Apply EXIF orientation, then rebuild the pixels alone (no EXIF, GPS, ICC or text)."""
-    img = ImageOps.exif_transpose(img)
-    if img.mode not in ("RGB", "L"):
-        background = Image.new("RGB", img.size, (255, 255, 255))
-        rgba = img.convert("RGBA")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        img = background
-    clean = Image.new(img.mode, img.size)
-    clean.frombytes(img.tobytes())
+    try:
+        img = _to_srgb(ImageOps.exif_transpose(img) or img)
+        if img.mode not in ("RGB", "L"):
+            background = Image.new("RGB", img.size, (255, 255, 255))
+            rgba = img.convert("RGBA")
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            img = background
+        clean = Image.new(img.mode, img.size)
+        clean.frombytes(img.tobytes())
+    except (OSError, ValueError, SyntaxError):
+        raise ImageRejected("not_image") from None
     return clean.convert("RGB")
+
+
+def _save_atomic(img: Image.Image, path: Path, fmt: str) -> None:
+    """Write via a unique temporary file, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if fmt == "JPEG":
+                img.save(out, fmt, quality=82, optimize=True, progressive=True)
+            else:
+                img.save(out, fmt, quality=78, method=4)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def store_image(data: bytes) -> StoredImage:
@@ -85,15 +134,18 @@ def store_image(data: bytes) -> StoredImage:
             continue
         scaled = img
         if img.width > width:
-            height = round(img.height * width / img.width)
+            height = max(1, round(img.height * width / img.width))
             scaled = img.resize((width, height), Image.Resampling.LANCZOS)
         for ext, fmt in FORMATS.items():
-            path = media_path(key, width, ext)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(path.suffix + ".tmp")
-            if fmt == "JPEG":
-                scaled.save(tmp, fmt, quality=82, optimize=True, progressive=True)
-            else:
-                scaled.save(tmp, fmt, quality=78, method=4)
-            tmp.replace(path)
+            _save_atomic(scaled, media_path(key, width, ext), fmt)
     return StoredImage(key=key, width=img.width, height=img.height)
+
+
+def stored_files(key: str) -> list[Path]:
+    """Every file stored for ``key`` (all sizes and formats that exist)."""
+    return [
+        media_path(key, w, ext)
+        for w in WIDTHS
+        for ext in FORMATS
+        if media_path(key, w, ext).exists()
+    ]

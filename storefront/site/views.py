@@ -6,8 +6,11 @@ from flask import Blueprint, Response, redirect, render_template, request, url_f
 from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 
+from storefront.catalog.queries import list_cards
 from storefront.extensions import db
 from storefront.i18n import LANG_COOKIE, LANG_PREFIX, LANGS, preferred_lang
+from storefront.site import sitemap as sitemap_builder
+from storefront.weavers import services as weavers
 
 bp = Blueprint("site", __name__)
 
@@ -33,7 +36,20 @@ def switch_language(code: str) -> ResponseReturnValue:
 
 @bp.get(f"{LANG_PREFIX}/")
 def home() -> ResponseReturnValue:
-    return render_template("site/home.html")
+    """The shop front: the cooperative's story, new carpets, some weavers, what buyers can trust."""
+    cards = list_cards(limit=8, include_sold=False)
+    # The hero shows the finest rectangular carpet among the new ones (a small, drawn photo).
+    pictured = [c for c in cards if c.image_key and c.shape == "rectangle"]
+    hero = max(pictured, key=lambda c: c.price_paise, default=None)
+    count_weavers, count_carpets, count_districts = weavers.shop_stats()
+    stats = {"weavers": count_weavers, "carpets": count_carpets, "districts": count_districts}
+    return render_template(
+        "site/home.html",
+        cards=cards,
+        hero=hero,
+        weavers=weavers.featured_weavers(4),
+        stats=stats,
+    )
 
 
 @bp.get("/healthz")
@@ -46,3 +62,11 @@ def healthz() -> ResponseReturnValue:
 def robots() -> ResponseReturnValue:
     body = render_template("site/robots.txt", langs=LANGS)
     return Response(body, mimetype="text/plain")
+
+
+@bp.get("/sitemap.xml")
+def sitemap() -> ResponseReturnValue:
+    """Every public page in English and Hindi, with hreflang alternates and last change."""
+    response = Response("".join(sitemap_builder.render()), mimetype="application/xml")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response

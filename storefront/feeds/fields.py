@@ -1,0 +1,60 @@
+"""Small value formats the marketplaces share: prices, weights, escaping, output batching."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from storefront.money import EXPONENTS, Money
+
+
+def price_text(money: Money) -> str:
+    """``1234.50 USD``: number, dot, two decimals, space, ISO 4217 code (Google and Meta)."""
+    exp = EXPONENTS[money.currency]
+    if exp == 0:
+        return f"{money.amount} {money.currency}"
+    major, minor = divmod(money.amount, 10**exp)
+    return f"{major}.{minor:0{exp}d} {money.currency}"
+
+
+def price_number(money: Money) -> int | float:
+    """A JSON number in major units: whole amounts as integers, else two decimals."""
+    exp = EXPONENTS[money.currency]
+    major, minor = divmod(money.amount, 10**exp)
+    return major if minor == 0 else float(Money(money.amount, money.currency).to_decimal())
+
+
+def whole_rupees(paise: int) -> int:
+    """Paise to whole rupees, rounding half up (Flipkart takes integers)."""
+    return (paise + 50) // 100
+
+
+def kilograms(grams: int) -> Decimal:
+    """Grams to kilograms with at most one decimal (``12.5``), trailing zero dropped."""
+    kg = (Decimal(grams) / 1000).quantize(Decimal("0.1"))
+    return kg.to_integral_value() if kg == kg.to_integral_value() else kg
+
+
+def xml_text(value: str) -> str:
+    """Escape character data for XML (attribute values are not written by the feeds)."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
+
+
+def batched(chunks: Iterable[str], size: int = 64 * 1024) -> Iterator[bytes]:
+    """Join many small strings into UTF-8 blocks of about ``size`` bytes."""
+    buffer: list[str] = []
+    length = 0
+    for chunk in chunks:
+        buffer.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(buffer).encode("utf-8")
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer).encode("utf-8")

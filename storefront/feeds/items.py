@@ -1,0 +1,298 @@
+"""One FeedItem per carpet that a marketplace should hear about, built from plain rows.
+
+Three statements, whatever the catalog size: carpets (with the Flipkart FSN joined in), their
+image keys in order, and their weavers; each ordered by carpet id, streamed in batches and merged
+by id. No ORM objects and no per-carpet queries, so memory stays flat and time is linear.
+
+Lifecycle of an item:
+- ``active``: published with stock: in stock everywhere;
+- ``sold_out``: sold, or published with no stock: out of stock / quantity 0;
+- ``paused``: published once, now back in draft or review, or all its weavers suspended:
+  out of stock / quantity 0 until it is published again;
+- ``withdrawn``: archived: dropped from pull feeds, DELETE (Amazon) or archived (Flipkart).
+Carpets that were never published are not feed items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.engine import Connection
+
+from storefront.catalog.models import Carpet, CarpetImage, carpet_weaver
+from storefront.feeds.context import FeedContext
+from storefront.feeds.describe import ItemText, gi_number, item_text
+from storefront.feeds.models import ChannelListing
+from storefront.feeds.shipping import ShippingQuoter, load_bands
+from storefront.money import Money, convert
+from storefront.weavers.models import Weaver
+
+BATCH = 2000
+IMAGE_WIDTH = 1000
+_URL_SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
+
+CARPET_COLUMNS = (
+    Carpet.id,
+    Carpet.sku,
+    Carpet.slug,
+    Carpet.title_en,
+    Carpet.title_hi,
+    Carpet.description_en,
+    Carpet.description_hi,
+    Carpet.construction,
+    Carpet.pile_material,
+    Carpet.foundation_material,
+    Carpet.dyes,
+    Carpet.kpsi,
+    Carpet.quality,
+    Carpet.width_cm,
+    Carpet.length_cm,
+    Carpet.shape,
+    Carpet.pile_height_mm,
+    Carpet.weight_g,
+    Carpet.colour_primary,
+    Carpet.colour_secondary,
+    Carpet.design,
+    Carpet.weaving_days,
+    Carpet.hsn_code,
+    Carpet.price_paise,
+    Carpet.stock,
+    Carpet.status,
+    Carpet.published_at,
+    Carpet.updated_at,
+)
+CARPET_FIELDS = tuple(c.key for c in CARPET_COLUMNS)
+# Weaver tuple: (name_en, name_hi, village_en, village_hi, district, gi_user_number, status)
+WEAVER_COLUMNS = (
+    Weaver.name_en,
+    Weaver.name_hi,
+    Weaver.village_en,
+    Weaver.village_hi,
+    Weaver.district,
+    Weaver.gi_user_number,
+    Weaver.status,
+)
+
+
+@dataclass(slots=True)
+class FeedItem:
+    """Everything every format needs about one carpet (plain values; no database access)."""
+
+    id: str  # the SKU: stable, unique, ASCII
+    carpet_id: int
+    slug: str
+    title_en: str
+    title_hi: str
+    description_en: str
+    description_hi: str
+    construction: str
+    pile_material: str
+    foundation_material: str
+    dyes: str
+    kpsi: int | None
+    quality: str
+    width_cm: int
+    length_cm: int
+    shape: str
+    pile_height_mm: int | None
+    weight_g: int | None
+    colour_primary: str
+    colour_secondary: str | None
+    design: str
+    weaving_days: int | None
+    hsn_code: str
+    price_paise: int
+    stock: int
+    status: str
+    published_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    fsn: str | None = None
+    image_keys: tuple[str, ...] = ()
+    main_image_width: int = 0
+    weavers: tuple[tuple[Any, ...], ...] = ()
+    gi_number: str | None = None
+    lifecycle: str = "active"
+    texts: dict[str, ItemText] = field(default_factory=dict)
+    links: dict[str, str] = field(default_factory=dict)
+    images: tuple[str, ...] = ()
+    prices: dict[str, Money] = field(default_factory=dict)
+    shipping: dict[str, Money | None] = field(default_factory=dict)  # INR, per country
+
+    @property
+    def in_stock(self) -> bool:
+        return self.lifecycle == "active"
+
+    @property
+    def availability(self) -> str:
+        """Google's enum: ``in_stock`` or ``out_of_stock``."""
+        return "in_stock" if self.lifecycle == "active" else "out_of_stock"
+
+    @property
+    def quantity(self) -> int:
+        return self.stock if self.lifecycle == "active" else 0
+
+
+def lifecycle(status: str, stock: int, published_at: Any, weavers: Sequence[tuple]) -> str | None:
+    """``active``, ``sold_out``, ``paused``, ``withdrawn``, or None (never published)."""
+    if status not in ("published", "sold") and published_at is None:
+        return None
+    if status == "archived":
+        return "withdrawn"
+    if weavers and all(w[6] != "active" for w in weavers):
+        return "paused"
+    if status == "published":
+        return "active" if stock > 0 else "sold_out"
+    return "sold_out" if status == "sold" else "paused"
+
+
+def count_items(conn: Connection, cutoff: dt.datetime | None) -> int:
+    """How many carpets the feeds cover (for splitting documents into parts)."""
+    return conn.execute(select(func.count(Carpet.id)).where(feed_filter(cutoff))).scalar_one()
+
+
+def feed_filter(cutoff: dt.datetime | None) -> Any:
+    """Carpets in the feeds: published, plus recently retired ones (see RETIRED_DAYS)."""
+    retired = or_(
+        Carpet.status == "sold",
+        and_(Carpet.status.in_(("draft", "pending", "archived")), Carpet.published_at.is_not(None)),
+    )
+    if cutoff is not None:
+        retired = and_(retired, Carpet.updated_at >= cutoff)
+    return or_(Carpet.status == "published", retired)
+
+
+def statements(
+    cutoff: dt.datetime | None,
+    carpet_ids: Iterable[int] | None = None,
+    window: tuple[int, int] | None = None,
+) -> tuple[Select, Select, Select]:
+    """The three statements: carpets, images, weavers; each ordered by carpet id.
+
+    ``window`` = (offset, limit) restricts all three to one slice of the carpets in id order.
+    """
+    where = [feed_filter(cutoff)]
+    if carpet_ids is not None:
+        where.append(Carpet.id.in_(list(carpet_ids)))
+    if window is not None:
+        ids = select(Carpet.id).where(*where).order_by(Carpet.id).offset(window[0])
+        where.append(Carpet.id.in_(ids.limit(window[1])))
+    carpets = (
+        select(*CARPET_COLUMNS, ChannelListing.external_id)
+        .outerjoin(
+            ChannelListing,
+            and_(ChannelListing.carpet_id == Carpet.id, ChannelListing.channel == "flipkart"),
+        )
+        .where(*where)
+        .order_by(Carpet.id)
+    )
+    images = (
+        select(CarpetImage.carpet_id, CarpetImage.image_key, CarpetImage.width)
+        .join(Carpet, Carpet.id == CarpetImage.carpet_id)
+        .where(*where)
+        .order_by(CarpetImage.carpet_id, CarpetImage.position, CarpetImage.id)
+    )
+    weavers = (
+        select(carpet_weaver.c.carpet_id, *WEAVER_COLUMNS)
+        .join(Weaver, Weaver.id == carpet_weaver.c.weaver_id)
+        .join(Carpet, Carpet.id == carpet_weaver.c.carpet_id)
+        .where(*where)
+        .order_by(carpet_weaver.c.carpet_id, Weaver.id)
+    )
+    return carpets, images, weavers
+
+
+def _grouped(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, list[tuple]]]:
+    """(carpet_id, [rest of each row]) for rows sorted by their first column."""
+    current, group = None, []
+    for row in rows:
+        if row[0] != current:
+            if current is not None:
+                yield current, group
+            current, group = row[0], []
+        group.append(tuple(row[1:]))
+    if current is not None:
+        yield current, group
+
+
+def iter_items(
+    conn: Connection,
+    ctx: FeedContext,
+    carpet_ids: Iterable[int] | None = None,
+    window: tuple[int, int] | None = None,
+) -> Iterator[FeedItem]:
+    """Stream the feed items of the snapshot on ``conn`` (three statements, merged by id)."""
+    streaming = conn.execution_options(yield_per=BATCH)
+    carpets_stmt, images_stmt, weavers_stmt = statements(ctx.retired_cutoff, carpet_ids, window)
+    carpets = streaming.execute(carpets_stmt)
+    images = _grouped(streaming.execute(images_stmt))
+    weavers = _grouped(streaming.execute(weavers_stmt))
+    builder = ItemBuilder(ctx, ShippingQuoter(load_bands(conn) if ctx.variant.countries else []))
+    next_images = next(images, None)
+    next_weavers = next(weavers, None)
+    for row in carpets:
+        carpet_id = row[0]
+        while next_images is not None and next_images[0] < carpet_id:
+            next_images = next(images, None)
+        while next_weavers is not None and next_weavers[0] < carpet_id:
+            next_weavers = next(weavers, None)
+        own_images = next_images[1] if next_images and next_images[0] == carpet_id else []
+        own_weavers = next_weavers[1] if next_weavers and next_weavers[0] == carpet_id else []
+        item = builder.build(row, own_images, own_weavers)
+        if item is not None:
+            yield item
+
+
+class ItemBuilder:
+    """Turns one carpet's rows into a FeedItem for the context's languages and currencies."""
+
+    def __init__(self, ctx: FeedContext, quoter: ShippingQuoter) -> None:
+        self.ctx = ctx
+        self.media = f"{ctx.base_url}/media/"
+        self.quoter = quoter
+
+    def build(
+        self,
+        row: Sequence[Any],
+        images: Sequence[tuple],
+        weavers: Sequence[tuple],
+        listed_only: bool = True,
+    ) -> FeedItem | None:
+        """The item for one carpet row; None for a never-published one if ``listed_only``."""
+        values = dict(zip(CARPET_FIELDS, row, strict=False))
+        state = lifecycle(values["status"], values["stock"], values["published_at"], weavers)
+        if state is None:
+            if listed_only:
+                return None
+            state = "unlisted"
+        item = FeedItem(
+            id=values.pop("sku"),
+            carpet_id=values.pop("id"),
+            fsn=row[len(CARPET_FIELDS)] if len(row) > len(CARPET_FIELDS) else None,
+            image_keys=tuple(dict.fromkeys(i[0] for i in images)),
+            main_image_width=images[0][1] if images else 0,
+            weavers=tuple(weavers),
+            gi_number=gi_number(tuple(weavers)),
+            lifecycle=state,
+            **values,
+        )
+        self.complete(item)
+        return item
+
+    def complete(self, item: FeedItem) -> None:
+        """Fill texts, links, image URLs, prices and shipping for the context."""
+        ctx = self.ctx
+        slug = item.slug if _URL_SAFE.match(item.slug) else quote(item.slug, safe="")
+        for lang, labels in ctx.labels.items():
+            item.texts[lang] = item_text(item, labels)
+            item.links[lang] = f"{ctx.base_url}/{lang}/carpets/{slug}"
+        item.images = tuple(f"{self.media}{key}-{IMAGE_WIDTH}.jpg" for key in item.image_keys)
+        for currency, rate in ctx.rates.items():
+            item.prices[currency] = Money(convert(item.price_paise, currency, rate), currency)
+        for country in ctx.variant.countries:
+            item.shipping[country] = self.quoter.quote(country, item)
