@@ -57,7 +57,9 @@ def test_public_page(client, site, name, lang):
     assert other_alternates == alternates  # reciprocal
 
 
-@pytest.mark.parametrize(("url", "mimetype"), [("/sitemap.xml", "application/xml"), ("/robots.txt", "text/plain")])
+@pytest.mark.parametrize(
+    ("url", "mimetype"), [("/sitemap.xml", "application/xml"), ("/robots.txt", "text/plain")]
+)
 def test_site_files(client, site, url, mimetype):
     resp = client.get(url)
     assert resp.status_code == 200

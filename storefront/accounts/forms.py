@@ -70,7 +70,9 @@ def _phone_field() -> StringField:
         _l("Mobile number"),
         filters=[_strip],
         validators=[DataRequired(message=_l("Please enter your mobile number."))],
-        render_kw=_attrs(inputmode="tel", autocomplete="tel", type="tel", placeholder="98765 43210"),
+        render_kw=_attrs(
+            inputmode="tel", autocomplete="tel", type="tel", placeholder="98765 43210"
+        ),
     )
 
 
@@ -180,15 +182,18 @@ class ResetCodeForm(PhoneMixin, FlaskForm):
         _l("Reset code"),
         filters=[_strip],
         validators=[DataRequired(message=_l("Please enter the code the cooperative gave you."))],
-        render_kw=_attrs(inputmode="numeric", autocomplete="one-time-code", placeholder="1234 5678"),
+        render_kw=_attrs(
+            inputmode="numeric", autocomplete="one-time-code", placeholder="1234 5678"
+        ),
     )
     password = _new_password(_l("New password"))
     confirm = _confirm()
 
     @property
     def clean_code(self) -> str:
-        return re.sub(r"\D", "", (self.code.data or "").translate(DEVANAGARI_DIGITS), flags=re.ASCII)
-
+        return re.sub(
+            r"\D", "", (self.code.data or "").translate(DEVANAGARI_DIGITS), flags=re.ASCII
+        )
 
 
 # Why staff turned an application down: shown to the applicant in their own language.

@@ -60,7 +60,9 @@ class User(UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(10), default="buyer")
     preferred_lang: Mapped[str] = mapped_column(String(2), default="hi")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
     last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     def set_password(self, password: str) -> None:

@@ -106,7 +106,9 @@ def login() -> ResponseReturnValue:
                 return redirect(url_for("accounts.home"))
             flash(_("Welcome, %(name)s. You are signed in.", name=user.name or user.email), "ok")
             return _redirect_after_sign_in(user)
-    return render_template("accounts/login.html", form=form, next=safe_next(request.args.get("next")))
+    return render_template(
+        "accounts/login.html", form=form, next=safe_next(request.args.get("next"))
+    )
 
 
 @bp.post("/logout")
@@ -121,9 +123,7 @@ def logout() -> ResponseReturnValue:
 @login_required
 def home() -> ResponseReturnValue:
     application = services.latest_application(current_user)
-    return render_template(
-        "accounts/home.html", application=application, reasons=REJECTION_REASONS
-    )
+    return render_template("accounts/home.html", application=application, reasons=REJECTION_REASONS)
 
 
 @bp.route("/register", methods=["GET", "POST"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -55,7 +55,7 @@ class ApproveForm(FlaskForm):
 
 
 class RejectForm(FlaskForm):
-    reason_code = SelectField(
+    reason_code = RadioField(
         _l("Reason"),
         choices=[SelectChoice(code, label) for code, label in REJECTION_REASONS.items()],
         default="unreachable",

@@ -6,8 +6,6 @@ of this module) and their links to ``ADMIN_NAV`` / tiles to ``DASHBOARD_TILES``.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -159,7 +157,11 @@ def approve(application_id: int) -> ResponseReturnValue:
         return redirect(url_for("admin.application", application_id=application.id))
     db.session.commit()
     flash(
-        _("%(name)s is now a weaver. Their profile: /weavers/%(slug)s", name=weaver.name_en, slug=weaver.slug),
+        _(
+            "%(name)s is now a weaver. Their profile: /weavers/%(slug)s",
+            name=weaver.name_en,
+            slug=weaver.slug,
+        ),
         "ok",
     )
     return redirect(url_for("admin.applications"))
@@ -246,7 +248,5 @@ def issue_reset_code(user_id: int) -> ResponseReturnValue:
     )
 
 
-# Other areas' back-office pages register routes on ``bp`` from these modules.
-for _module in ("listings", "orders", "feeds"):
-    if importlib.util.find_spec(f"storefront.admin.{_module}") is not None:
-        importlib.import_module(f"storefront.admin.{_module}")
+# Other areas' back-office pages register their routes on ``bp`` in these modules.
+from storefront.admin import feeds, listings, orders  # noqa: E402, F401

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Response, current_app, request
-from sqlalchemy import event, func, select
+from sqlalchemy import Select, event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session
 from werkzeug.http import http_date
 
@@ -78,19 +78,38 @@ def code_version() -> str:
     return _code_version
 
 
-def catalog_version() -> tuple[Any, ...]:
-    """Changes whenever anything a public catalog page shows changes (one statement)."""
-    from storefront.weavers.models import Weaver
+_VERSION_STMT: Select[Any] | None = None
+VERSION_SECONDS = 1.0  # other processes' writes are seen within this time
 
-    row = db.session.execute(
-        select(
+
+def catalog_version() -> tuple[Any, ...]:
+    """Changes whenever anything a public catalog page shows changes.
+
+    One statement of index lookups, reused for ``VERSION_SECONDS`` unless this process wrote to
+    the catalog meanwhile (then at once).
+    """
+    now = time.monotonic()
+    memo = current_app.extensions.get("catalog_version")
+    if memo and memo[1] == _local_changes and now - memo[0] < VERSION_SECONDS:
+        return memo[2]
+    version = _query_version()
+    current_app.extensions["catalog_version"] = (now, _local_changes, version)
+    return version
+
+
+def _query_version() -> tuple[Any, ...]:
+    global _VERSION_STMT
+    if _VERSION_STMT is None:
+        from storefront.weavers.models import Weaver
+
+        _VERSION_STMT = select(
             select(func.max(Carpet.updated_at)).scalar_subquery(),
             select(func.max(Carpet.id)).scalar_subquery(),
             select(func.max(CarpetImage.id)).scalar_subquery(),
             select(func.max(Weaver.updated_at)).scalar_subquery(),
             select(func.max(ExchangeRate.id)).scalar_subquery(),
         )
-    ).one()
+    row = db.session.execute(_VERSION_STMT).one()
     return (*row, _local_changes)
 
 

@@ -47,7 +47,9 @@ def carpet_images(spec: CarpetSpec, count: int = 3) -> list[DrawnImage]:
     return views
 
 
-def _on_floor(face: Image.Image, spec: CarpetSpec, rng: random.Random) -> tuple[Image.Image, tuple[int, int, int, int]]:
+def _on_floor(
+    face: Image.Image, spec: CarpetSpec, rng: random.Random
+) -> tuple[Image.Image, tuple[int, int, int, int]]:
     """The carpet with fringe and a soft shadow on a plain floor; returns (canvas, carpet box)."""
     fw, fh = face.size
     fringe = 0 if spec.shape == "round" or spec.construction == "hand_tufted" else round(fh * 0.03)
@@ -70,7 +72,11 @@ def _on_floor(face: Image.Image, spec: CarpetSpec, rng: random.Random) -> tuple[
             for top, sign in ((y0, -1), (y0 + fh, 1)):
                 length = fringe * rng.uniform(0.8, 1.0)
                 wobble = rng.uniform(-3, 3)
-                draw.line((x, top, x + wobble, top + sign * length), fill=mix(COTTON, FLOOR, rng.uniform(0, 0.3)), width=3)
+                draw.line(
+                    (x, top, x + wobble, top + sign * length),
+                    fill=mix(COTTON, FLOOR, rng.uniform(0, 0.3)),
+                    width=3,
+                )
     canvas.paste(face, (x0, y0), face)
     return canvas, (x0, y0, x0 + fw, y0 + fh)
 
@@ -103,7 +109,9 @@ def _closeup(face: Image.Image, spec: CarpetSpec, rng: random.Random, back: bool
         grain = noise.point(lambda v: 170 + v // 3).convert("RGB")
         return ImageChops.multiply(plush, grain)
     pitch = math.ceil(CLOSE / knots)
-    blocks = crop.resize((knots, knots), Image.Resampling.BOX).resize((knots * pitch,) * 2, Image.Resampling.NEAREST)
+    blocks = crop.resize((knots, knots), Image.Resampling.BOX).resize(
+        (knots * pitch,) * 2, Image.Resampling.NEAREST
+    )
     bump = _tiled(_knot_tile(pitch, spec.construction == "flat_weave", back), knots)
     out = ImageChops.multiply(blocks, Image.merge("RGB", (bump, bump, bump)))
     if back:
@@ -147,10 +155,17 @@ def _corner(canvas: Image.Image, box: tuple[int, int, int, int], spec: CarpetSpe
         cx, cy = round(x0 + (x1 - x0) * 0.15), round(y0 + (y1 - y0) * 0.85)
         region = (cx - side // 2, cy - side // 2, cx + side // 2, cy + side // 2)
     else:
-        region = (max(0, x0 - side // 6), y1 - side + side // 4, max(0, x0 - side // 6) + side, y1 + side // 4)
+        region = (
+            max(0, x0 - side // 6),
+            y1 - side + side // 4,
+            max(0, x0 - side // 6) + side,
+            y1 + side // 4,
+        )
     left = min(max(0, region[0]), canvas.width - side)
     top = min(max(0, region[1]), canvas.height - side)
-    return canvas.crop((left, top, left + side, top + side)).resize((CLOSE, CLOSE), Image.Resampling.LANCZOS)
+    return canvas.crop((left, top, left + side, top + side)).resize(
+        (CLOSE, CLOSE), Image.Resampling.LANCZOS
+    )
 
 
 @lru_cache(maxsize=1)
@@ -166,12 +181,21 @@ def portrait(initial: str, seed: int, size: int = 720) -> bytes:
     """A weaver placeholder: their initial, drawn on a warm ground inside a carpet-border ring."""
     rng = random.Random(seed)
     ground, disc, ink = rng.choice(
-        [("saffron", "madder", "ivory"), ("beige", "indigo", "ivory"), ("ivory", "rust", "ivory"), ("gold", "green", "ivory")]
+        [
+            ("saffron", "madder", "ivory"),
+            ("beige", "indigo", "ivory"),
+            ("ivory", "rust", "ivory"),
+            ("gold", "green", "ivory"),
+        ]
     )
     img = Image.new("RGB", (size, size), DYES[ground])
     draw = ImageDraw.Draw(img)
     c = size / 2
-    for r, colour in ((c * 0.86, DYES["walnut"]), (c * 0.83, DYES["ivory"]), (c * 0.76, DYES[disc])):
+    for r, colour in (
+        (c * 0.86, DYES["walnut"]),
+        (c * 0.83, DYES["ivory"]),
+        (c * 0.76, DYES[disc]),
+    ):
         draw.ellipse((c - r, c - r, c + r, c + r), fill=colour)
     for i in range(24):
         t = 2 * math.pi * i / 24

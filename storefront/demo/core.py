@@ -38,7 +38,10 @@ ALT = {
     "full": ("{title}: the whole carpet", "{title}: पूरा कालीन"),
     "closeup": ("Close-up of the pile and the pattern", "रोएँ और डिज़ाइन का नज़दीकी दृश्य"),
     "corner": ("Corner with the border and the fringe", "कोना, बॉर्डर और झालर"),
-    "back": ("The back, where every knot can be counted", "कालीन का पिछला हिस्सा, जहाँ हर गाँठ गिनी जा सकती है"),
+    "back": (
+        "The back, where every knot can be counted",
+        "कालीन का पिछला हिस्सा, जहाँ हर गाँठ गिनी जा सकती है",
+    ),
 }
 FLAT_ALT = {"closeup": ("Close-up of the flat weave", "सपाट बुनाई का नज़दीकी दृश्य")}
 
@@ -49,7 +52,9 @@ def seed_core(weavers: int = 12, carpets: int = 60) -> list[str]:
         return [f"Demo data already loaded (weaver {WEAVERS[0]['slug']!r} exists); nothing added."]
     started = time.perf_counter()
     rng = random.Random(SEED)
-    rows = [_weaver(data, i) for i, data in enumerate(WEAVERS[: max(1, min(weavers, len(WEAVERS)))])]
+    rows = [
+        _weaver(data, i) for i, data in enumerate(WEAVERS[: max(1, min(weavers, len(WEAVERS)))])
+    ]
     pairs = list(zip(WEAVERS, rows, strict=False))
     made: list[Carpet] = []
     jobs: list[tuple[artwork.CarpetSpec, int]] = []
@@ -57,7 +62,9 @@ def seed_core(weavers: int = 12, carpets: int = 60) -> list[str]:
         data, weaver = pairs[n % len(pairs)]
         carpet = _carpet(n, data, weaver, rng, k=n // len(pairs))
         if n % 7 == 3 and len(pairs) > 1 and carpet.width_cm > 240:  # big carpets: two families
-            helper = next((w for d, w in pairs if d["district"] == data["district"] and w is not weaver), None)
+            helper = next(
+                (w for d, w in pairs if d["district"] == data["district"] and w is not weaver), None
+            )
             if helper is not None:
                 carpet.weavers.append(helper)
         made.append(carpet)
@@ -74,7 +81,8 @@ def seed_core(weavers: int = 12, carpets: int = 60) -> list[str]:
     staff, weaver_user = _users(rows[0])
     took = time.perf_counter() - started
     return [
-        f"Demo data: {len(rows)} weavers, {carpets} carpets ({images} images), {rates} exchange rates "
+        f"Demo data: {len(rows)} weavers, {carpets} carpets ({images} images), "
+        f"{rates} exchange rates "
         f"in {took:.1f} s.",
         "Demo logins:",
         f"  staff   {staff.email} / {STAFF_PASSWORD}",
@@ -110,7 +118,9 @@ def _carpet(n: int, data: dict, weaver: Weaver, rng: random.Random, k: int) -> C
         source_lang="hi" if not values["title_en"] or n % 3 else "en",
         stock=0 if status == "sold" else 1,
         status=status,
-        published_at=published_on(n, random.Random(SEED + n)) if status in ("published", "sold") else None,
+        published_at=published_on(n, random.Random(SEED + n))
+        if status in ("published", "sold")
+        else None,
     )
     carpet.weavers.append(weaver)
     db.session.add(carpet)
@@ -141,7 +151,9 @@ def _spec(carpet: Carpet, n: int) -> artwork.CarpetSpec:
     )
 
 
-def _draw_and_store(jobs: list[tuple[artwork.CarpetSpec, int]]) -> list[list[tuple[str, StoredImage]]]:
+def _draw_and_store(
+    jobs: list[tuple[artwork.CarpetSpec, int]],
+) -> list[list[tuple[str, StoredImage]]]:
     """Draw and store every carpet's photos on all cores (Pillow releases the GIL while working)."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
 
@@ -189,10 +201,19 @@ def _rates() -> int:
     for day, rates in RATES.items():
         for currency, rate in rates.items():
             exists = db.session.scalar(
-                select(ExchangeRate.id).where(ExchangeRate.currency == currency, ExchangeRate.effective_on == day)
+                select(ExchangeRate.id).where(
+                    ExchangeRate.currency == currency, ExchangeRate.effective_on == day
+                )
             )
             if not exists:
-                db.session.add(ExchangeRate(currency=currency, inr_per_unit=Decimal(rate), effective_on=day, source="demo"))
+                db.session.add(
+                    ExchangeRate(
+                        currency=currency,
+                        inr_per_unit=Decimal(rate),
+                        effective_on=day,
+                        source="demo",
+                    )
+                )
                 count += 1
     return count
 
@@ -200,12 +221,16 @@ def _rates() -> int:
 def _users(first: Weaver) -> tuple[User, User]:
     staff = db.session.scalar(select(User).where(User.email == STAFF_EMAIL))
     if staff is None:
-        staff = User(email=STAFF_EMAIL, name="Cooperative office", role="staff", preferred_lang="en")
+        staff = User(
+            email=STAFF_EMAIL, name="Cooperative office", role="staff", preferred_lang="en"
+        )
         staff.set_password(STAFF_PASSWORD)
         db.session.add(staff)
     weaver_user = db.session.scalar(select(User).where(User.phone == WEAVER_PHONE))
     if weaver_user is None:
-        weaver_user = User(phone=WEAVER_PHONE, name=first.name_hi, role="weaver", preferred_lang="hi")
+        weaver_user = User(
+            phone=WEAVER_PHONE, name=first.name_hi, role="weaver", preferred_lang="hi"
+        )
         weaver_user.set_password(WEAVER_PASSWORD)
         db.session.add(weaver_user)
     db.session.flush()

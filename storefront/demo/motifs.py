@@ -59,21 +59,39 @@ def boteh_points(cx: float, cy: float, size: float, flip: bool, angle: float = 0
         x = v + side * 0.75 * max(0.0, u) ** 3
         y = -u
         if angle:
-            x, y = x * math.cos(angle) - y * math.sin(angle), x * math.sin(angle) + y * math.cos(angle)
+            x, y = (
+                x * math.cos(angle) - y * math.sin(angle),
+                x * math.sin(angle) + y * math.cos(angle),
+            )
         out.append((cx + x * size * 0.5, cy + y * size * 0.5))
     return out
 
 
-def boteh(draw: ImageDraw.ImageDraw, cx: float, cy: float, size: float, flip: bool,
-          body: RGB, inner: RGB, dot: RGB) -> None:
+def boteh(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    size: float,
+    flip: bool,
+    body: RGB,
+    inner: RGB,
+    dot: RGB,
+) -> None:
     draw.polygon(boteh_points(cx, cy, size, flip), fill=body)
     draw.polygon(boteh_points(cx, cy + size * 0.08, size * 0.55, flip), fill=inner)
     r = size * 0.07
     draw.ellipse((cx - r, cy + size * 0.2 - r, cx + r, cy + size * 0.2 + r), fill=dot)
 
 
-def rosette(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float,
-            petal: RGB, centre: RGB, petals: int = 8) -> None:
+def rosette(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    r: float,
+    petal: RGB,
+    centre: RGB,
+    petals: int = 8,
+) -> None:
     """A flower head: petals round a centre (drawn as overlapping discs for speed)."""
     pr = r * 0.36
     for i in range(petals):
@@ -84,8 +102,15 @@ def rosette(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float,
     draw.ellipse((cx - cr, cy - cr, cx + cr, cy + cr), fill=centre)
 
 
-def medallion(draw: ImageDraw.ImageDraw, cx: float, cy: float, rx: float, ry: float,
-              colours: list[RGB], lobes: int = 8) -> None:
+def medallion(
+    draw: ImageDraw.ImageDraw,
+    cx: float,
+    cy: float,
+    rx: float,
+    ry: float,
+    colours: list[RGB],
+    lobes: int = 8,
+) -> None:
     """Concentric lobed medallion with pendants on the long axis and a rosette at the heart."""
     pend = min(rx, ry) * 0.28
     for dy in (-ry * 1.12, ry * 1.12):
@@ -98,8 +123,13 @@ def medallion(draw: ImageDraw.ImageDraw, cx: float, cy: float, rx: float, ry: fl
     rosette(draw, cx, cy, min(rx, ry) * 0.22, colours[0], colours[-1])
 
 
-def sawtooth(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float],
-             colour: RGB, teeth: int, vertical: bool) -> None:
+def sawtooth(
+    draw: ImageDraw.ImageDraw,
+    box: tuple[float, float, float, float],
+    colour: RGB,
+    teeth: int,
+    vertical: bool,
+) -> None:
     """A row of triangles filling ``box`` (the reciprocal border of tribal rugs)."""
     x0, y0, x1, y1 = box
     for i in range(teeth):

@@ -25,5 +25,8 @@ def seed_demo(if_empty: bool = False, weavers: int = 12, carpets: int = 60) -> s
     from storefront.checkout.seed import seed_checkout
 
     lines.append(seed_checkout())
+    from storefront.accounts.demo import seed_accounts
+
+    lines.append(seed_accounts())
 
     return "\n".join(lines)

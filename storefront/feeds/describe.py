@@ -50,89 +50,128 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return first or second
 
 
-def fibres(item: FeedItem, labels: Labels) -> list[str]:
-    """Pile fibres then the foundation, translated, without repeats."""
-    names = [labels.fibres[f] for f in PILE_FIBRES.get(item.pile_material, (item.pile_material,))]
-    foundation = labels.fibres.get(f"f_{item.foundation_material}")
-    if foundation and foundation not in names:
-        names.append(foundation)
-    return names
+class Memo(dict):
+    """A dict for repeated phrases that empties itself past ``limit`` (memory stays flat)."""
+
+    limit = 4096
+
+    def put(self, key: object, value: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
 
 
-def size_label(item: FeedItem, labels: Labels) -> str:
-    return labels.size % {"width": item.width_cm, "length": item.length_cm}
+class Describer:
+    """Builds ItemText for one language; phrases that repeat across carpets are memoised."""
 
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+        self.lang = labels.lang
+        self.stop = labels.full_stop
+        self.memo: dict[str, Memo] = {k: Memo() for k in ("fibres", "fixed", "feet", "people")}
 
-def _has_size(title: str, item: FeedItem) -> bool:
-    return str(item.width_cm) in title and str(item.length_cm) in title
+    def fibres(self, item: FeedItem) -> tuple[list[str], tuple[str, ...]]:
+        """(fibre names, pile-and-foundation sentences) for the item's materials."""
+        key = (item.pile_material, item.foundation_material)
+        hit = self.memo["fibres"].get(key)
+        if hit is not None:
+            return hit
+        labels, stop = self.labels, self.stop
+        names = [labels.fibres[f] for f in PILE_FIBRES.get(key[0], ())] or [key[0]]
+        foundation = labels.fibres.get(f"f_{key[1]}")
+        sentences = [labels.pile % {"material": labels.list_sep.join(names)} + stop]
+        if foundation:
+            sentences.append(labels.foundation % {"material": foundation} + stop)
+            if foundation not in names:
+                names.append(foundation)
+        return self.memo["fibres"].put(key, (names, tuple(sentences)))
 
+    def _fixed(self, kind: str, value: object, template: str, name: str) -> str:
+        key = (kind, value)
+        hit = self.memo["fixed"].get(key)
+        if hit is None:
+            hit = self.memo["fixed"].put(key, template % {name: value} + self.stop)
+        return hit
 
-def item_text(item: FeedItem, labels: Labels) -> ItemText:
-    """Compose the texts of ``item`` in ``labels.lang``."""
-    lang = labels.lang
-    construction = labels.constructions.get(item.construction, item.construction)
-    names = fibres(item, labels)
-    material = "/".join(names)
-    pattern = labels.designs.get(item.design, item.design)
-    size = size_label(item, labels)
-    colours = [
-        labels.colours[c]
-        for c in dict.fromkeys((item.colour_primary, item.colour_secondary))
-        if c and c != "multi" and c in labels.colours
-    ]
-    own_title = one_line(clean(item.title_en if lang == "en" else item.title_hi))
-    if own_title:
-        title = own_title if _has_size(own_title, item) else f"{own_title}, {size}"
-    else:
-        head = labels.generated_title % {"construction": construction}
-        title = ", ".join([head, names[0], pattern, size])
-    own_description = clean(item.description_en if lang == "en" else item.description_hi)
-    return ItemText(
-        title=title,
-        title_generated=not own_title,
-        own_description=own_description,
-        facts=facts(item, labels, names, size),
-        material=material,
-        colour="/".join(colours),
-        pattern=pattern,
-        size=size,
-        construction=construction,
-        product_type=f"{labels.rugs} > {construction} > {names[0]}",
-    )
+    def _feet(self, cm: int) -> str:
+        hit = self.memo["feet"].get(cm)
+        return hit if hit is not None else self.memo["feet"].put(cm, format_ft_in(cm))
 
-
-def facts(item: FeedItem, labels: Labels, names: list[str], size: str) -> tuple[str, ...]:
-    """Short sentences about the carpet, each ending with the language's full stop."""
-    stop = labels.full_stop
-    out = []
-    if item.weavers:
-        people = labels.list_sep.join(_pick((w[0], w[1]), labels.lang) for w in item.weavers)
-        first = item.weavers[0]
+    def _people(self, weavers: tuple[tuple, ...]) -> str:
+        hit = self.memo["people"].get(weavers)
+        if hit is not None:
+            return hit
+        labels = self.labels
+        names = labels.list_sep.join(_pick((w[0], w[1]), self.lang) for w in weavers)
+        first = weavers[0]
         place = labels.place % {
-            "village": _pick((first[2], first[3]), labels.lang),
+            "village": _pick((first[2], first[3]), self.lang),
             "district": labels.districts.get(first[4], first[4].title()),
         }
-        out.append(labels.by_weavers % {"names": people, "place": place} + stop)
-    pile = [n for n in names if n != labels.fibres.get(f"f_{item.foundation_material}")] or names
-    out.append(labels.pile % {"material": labels.list_sep.join(pile)} + stop)
-    foundation = labels.fibres.get(f"f_{item.foundation_material}")
-    if foundation:
-        out.append(labels.foundation % {"material": foundation} + stop)
-    if item.kpsi:
-        quality = item.quality or f"{item.kpsi}"
-        out.append(labels.knots % {"kpsi": item.kpsi, "quality": quality} + stop)
-    if item.pile_height_mm:
-        out.append(labels.pile_height % {"mm": item.pile_height_mm} + stop)
-    dyes = labels.dyes.get(item.dyes)
-    if dyes:
-        out.append(dyes + stop)
-    feet = f"{format_ft_in(item.width_cm)} x {format_ft_in(item.length_cm)}"
-    out.append(f"{size} ({feet}){stop}")
-    if item.weaving_days:
-        out.append(labels.woven_days % {"days": item.weaving_days} + stop)
-    if item.gi_number:
-        out.append(labels.gi_note % {"number": item.gi_number} + stop)
-    return tuple(out)
+        sentence = labels.by_weavers % {"names": names, "place": place} + self.stop
+        return self.memo["people"].put(weavers, sentence)
+
+    def facts(self, item: FeedItem, pile: tuple[str, ...], size: str) -> tuple[str, ...]:
+        """Short sentences about the carpet, each ending with the language's full stop."""
+        labels = self.labels
+        out = [self._people(item.weavers)] if item.weavers else []
+        out += pile
+        if item.kpsi:
+            quality = item.quality or str(item.kpsi)
+            key = (item.kpsi, quality)
+            sentence = self.memo["fixed"].get(key)
+            if sentence is None:
+                text = labels.knots % {"kpsi": item.kpsi, "quality": quality} + self.stop
+                sentence = self.memo["fixed"].put(key, text)
+            out.append(sentence)
+        if item.pile_height_mm:
+            out.append(self._fixed("mm", item.pile_height_mm, labels.pile_height, "mm"))
+        dyes = labels.dyes.get(item.dyes)
+        if dyes:
+            out.append(dyes + self.stop)
+        out.append(
+            f"{size} ({self._feet(item.width_cm)} x {self._feet(item.length_cm)}){self.stop}"
+        )
+        if item.weaving_days:
+            out.append(self._fixed("days", item.weaving_days, labels.woven_days, "days"))
+        if item.gi_number:
+            out.append(self._fixed("gi", item.gi_number, labels.gi_note, "number"))
+        return tuple(out)
+
+    def text(self, item: FeedItem) -> ItemText:
+        """Compose the texts of ``item`` in this language."""
+        labels, lang = self.labels, self.lang
+        construction = labels.constructions.get(item.construction, item.construction)
+        names, pile = self.fibres(item)
+        pattern = labels.designs.get(item.design, item.design)
+        size = labels.size % {"width": item.width_cm, "length": item.length_cm}
+        colours = [
+            labels.colours[c]
+            for c in (item.colour_primary, item.colour_secondary)
+            if c and c != "multi" and c in labels.colours
+        ]
+        if len(colours) == 2 and colours[0] == colours[1]:
+            colours.pop()
+        own_title = one_line(clean(item.title_en if lang == "en" else item.title_hi))
+        if own_title:
+            has_size = str(item.width_cm) in own_title and str(item.length_cm) in own_title
+            title = own_title if has_size else f"{own_title}, {size}"
+        else:
+            head = labels.generated_title % {"construction": construction}
+            title = ", ".join([head, names[0], pattern, size])
+        return ItemText(
+            title=title,
+            title_generated=not own_title,
+            own_description=clean(item.description_en if lang == "en" else item.description_hi),
+            facts=self.facts(item, pile, size),
+            material="/".join(names),
+            colour="/".join(colours),
+            pattern=pattern,
+            size=size,
+            construction=construction,
+            product_type=f"{labels.rugs} > {construction} > {names[0]}",
+        )
 
 
 def gi_number(weavers: tuple[tuple, ...]) -> str | None:

@@ -107,12 +107,24 @@ def fields(item: FeedItem, ctx: FeedContext) -> dict[str, str]:
     return out
 
 
-def _shipping_price(item: FeedItem, ctx: FeedContext) -> str:
-    quote = item.shipping.get(ctx.variant.country)
-    if quote is None:
-        return ""
-    rate = ctx.rates[ctx.currency]
-    return price_text(Money(convert(quote.amount, ctx.currency, rate), ctx.currency))
+class _ShippingPrices:
+    """The item's shipping quote in the feed's currency (a handful of distinct amounts)."""
+
+    def __init__(self, ctx: FeedContext) -> None:
+        self.country = ctx.variant.country
+        self.currency = ctx.currency
+        self.rate = ctx.rates[ctx.currency]
+        self.cache: dict[int, str] = {}
+
+    def __call__(self, item: FeedItem) -> str:
+        quote = item.shipping.get(self.country)
+        if quote is None:
+            return ""
+        text = self.cache.get(quote.amount)
+        if text is None:
+            money = Money(convert(quote.amount, self.currency, self.rate), self.currency)
+            text = self.cache[quote.amount] = price_text(money)
+        return text
 
 
 def render(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
@@ -125,34 +137,75 @@ def render(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
 def render_xml(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
     """RSS 2.0, one ``<item>`` per carpet, every attribute in the ``g:`` namespace."""
     locale = ctx.variant.name.rsplit(".", 1)[0]
+    lang, currency, country = ctx.lang, ctx.currency, ctx.variant.country
+    labels = ctx.labels[lang]
     yield (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<rss version="2.0" xmlns:g="{NAMESPACE}">\n<channel>\n'
         f"<title>{xml_text(ctx.brand)} ({locale})</title>\n"
-        f"<link>{xml_text(ctx.base_url)}/{ctx.lang}/</link>\n"
-        f"<description>{xml_text(ctx.labels[ctx.lang].cooperative)}</description>\n"
+        f"<link>{xml_text(ctx.base_url)}/{lang}/</link>\n"
+        f"<description>{xml_text(labels.cooperative)}</description>\n"
     )
-    labels = ctx.labels[ctx.lang]
+    # Parts that are the same for every item, escaped once.
+    common = (
+        "<g:condition>new</g:condition>\n"
+        f"<g:brand>{xml_text(truncate(ctx.brand, LIMITS['brand']))}</g:brand>\n"
+        "<g:identifier_exists>no</g:identifier_exists>\n"
+        f"<g:google_product_category>{GOOGLE_RUGS_CATEGORY}</g:google_product_category>\n"
+        f"<g:ships_from_country>{SHIPS_FROM}</g:ships_from_country>\n"
+    )
+    shipping_price = _ShippingPrices(ctx)
+    details: dict[tuple[str, object], str] = {}
+    title_limit, description_limit = LIMITS["title"], LIMITS["description"]
     for item in items:
         if item.lifecycle == "withdrawn":
             continue
-        values = fields(item, ctx)
-        parts = ["<item>\n"]
-        for key, value in values.items():
-            if value:
-                parts.append(f"<g:{key}>{xml_text(value)}</g:{key}>\n")
-        for url in item.images[1 : 1 + MAX_ADDITIONAL_IMAGES]:
-            parts.append(f"<g:additional_image_link>{url}</g:additional_image_link>\n")
+        text = item.texts[lang]
+        images = item.images
+        parts = [
+            f"<item>\n<g:id>{xml_text(item.id)}</g:id>\n"
+            f"<g:title>{xml_text(truncate(text.title, title_limit))}</g:title>\n"
+            f"<g:description>{xml_text(text.description(description_limit))}</g:description>\n"
+            f"<g:link>{xml_text(item.links[lang])}</g:link>\n"
+            f"<g:availability>{item.availability}</g:availability>\n"
+            f"<g:price>{price_text(item.prices[currency])}</g:price>\n"
+            f"{common}"
+            f"<g:product_type>{xml_text(text.product_type)}</g:product_type>\n"
+            f"<g:material>{xml_text(truncate(text.material, LIMITS['material'], ellipsis=''))}"
+            "</g:material>\n"
+            f"<g:pattern>{xml_text(text.pattern)}</g:pattern>\n"
+            f"<g:size>{xml_text(text.size)}</g:size>\n"
+            f"<g:product_length>{item.length_cm} cm</g:product_length>\n"
+            f"<g:product_width>{item.width_cm} cm</g:product_width>\n"
+            f"<g:custom_label_0>{item.construction}</g:custom_label_0>\n"
+        ]
+        if images:
+            parts.append(f"<g:image_link>{xml_text(images[0])}</g:image_link>\n")
+            for url in images[1 : 1 + MAX_ADDITIONAL_IMAGES]:
+                parts.append(
+                    f"<g:additional_image_link>{xml_text(url)}</g:additional_image_link>\n"
+                )
+        if text.colour:
+            colour = truncate(text.colour, LIMITS["color"], ellipsis="")
+            parts.append(f"<g:color>{xml_text(colour)}</g:color>\n")
+        if item.weight_g:
+            parts.append(f"<g:product_weight>{kilograms(item.weight_g)} kg</g:product_weight>\n")
         if item.kpsi:
-            value = labels.knots_value % {"kpsi": item.kpsi}
-            parts.append(_detail(labels.detail_section, labels.detail_knots, value))
+            key = ("kpsi", item.kpsi)
+            if key not in details:
+                value = labels.knots_value % {"kpsi": item.kpsi}
+                details[key] = _detail(labels.detail_section, labels.detail_knots, value)
+            parts.append(details[key])
         if item.pile_height_mm:
-            value = labels.mm_value % {"mm": item.pile_height_mm}
-            parts.append(_detail(labels.detail_section, labels.detail_pile, value))
-        shipping = _shipping_price(item, ctx)
+            key = ("mm", item.pile_height_mm)
+            if key not in details:
+                value = labels.mm_value % {"mm": item.pile_height_mm}
+                details[key] = _detail(labels.detail_section, labels.detail_pile, value)
+            parts.append(details[key])
+        shipping = shipping_price(item)
         if shipping:
             parts.append(
-                f"<g:shipping><g:country>{ctx.variant.country}</g:country>"
+                f"<g:shipping><g:country>{country}</g:country>"
                 f"<g:price>{shipping}</g:price></g:shipping>\n"
             )
         parts.append("</item>\n")
@@ -179,12 +232,13 @@ def render_tsv(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
     """Tab-separated text with a header row of Google's English attribute names."""
     yield "\t".join(TSV_COLUMNS) + "\n"
     country = ctx.variant.country
+    shipping_price = _ShippingPrices(ctx)
     for item in items:
         if item.lifecycle == "withdrawn":
             continue
         values = fields(item, ctx)
         values["additional_image_link"] = ",".join(item.images[1 : 1 + MAX_ADDITIONAL_IMAGES])
-        shipping = _shipping_price(item, ctx)
+        shipping = shipping_price(item)
         # country:region:service:price, every colon kept even when a part is empty.
         values["shipping"] = f"{country}:::{shipping}" if shipping else ""
         yield "\t".join(_cell(values[column]) for column in TSV_COLUMNS) + "\n"

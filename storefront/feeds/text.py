@@ -27,10 +27,17 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _ANY_SPACE = re.compile(r"\s+")
 
 
+_UNTIDY = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\t\u00a0]|  | \n|\n |\n\n\n|^\\s|\\s$"
+)
+
+
 def clean(text: str | None) -> str:
     """NFC text without control characters, with tidy spaces and at most one blank line."""
     if not text:
         return ""
+    if _UNTIDY.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text  # the common case: nothing to do
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _BAD_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -30,6 +30,7 @@ T = TypeVar("T")
 TOLERANCE = 300  # seconds a signed webhook stays valid
 MIN_SESSION = dt.timedelta(minutes=30, seconds=30)  # Stripe needs expires_at >= now + 30 min
 TIMEOUT = (5, 25)  # connect, read seconds
+_MARGIN = dt.timedelta(minutes=2)  # an open session this close to expiry is not reused
 # Session-level events carry the session; charge events carry the charge.
 SESSION_EVENTS = {
     "checkout.session.completed",
@@ -235,9 +236,6 @@ class StripeGateway:
             raise PaymentDeclined(getattr(exc, "user_message", None) or str(exc)) from exc
         except stripe.StripeError as exc:  # connection, timeout, 5xx, auth, bad request
             raise GatewayError(f"stripe: {exc.__class__.__name__}: {exc}") from exc
-
-
-_MARGIN = dt.timedelta(minutes=2)
 
 
 def session_facts(session: Mapping[str, Any], status: str | None = None) -> PaymentFacts:

@@ -76,7 +76,11 @@ def pages() -> Iterator[Page]:
         .order_by(Weaver.id)
     ):
         quoted = quote(slug)
-        lastmod = max(d for d in (updated, carpet_updated) if d is not None) if updated or carpet_updated else None
+        lastmod = (
+            max(d for d in (updated, carpet_updated) if d is not None)
+            if updated or carpet_updated
+            else None
+        )
         yield Page({lang: f"{h}{quoted}{t}" for lang, (h, t) in around.items()}, lastmod)
 
 
@@ -104,7 +108,9 @@ def render() -> Iterator[str]:
             f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{url}"/>\n'
             for lang, url in urls.items()
         )
-        links += f'    <xhtml:link rel="alternate" hreflang="x-default" href="{urls[X_DEFAULT]}"/>\n'
+        links += (
+            f'    <xhtml:link rel="alternate" hreflang="x-default" href="{urls[X_DEFAULT]}"/>\n'
+        )
         lastmod = _w3c(page.lastmod)
         lastmod_tag = f"    <lastmod>{lastmod}</lastmod>\n" if lastmod else ""
         for url in urls.values():

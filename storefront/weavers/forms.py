@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
 from storefront.catalog.attributes import (
@@ -33,6 +33,7 @@ from storefront.catalog.attributes import (
     kpsi_from_quality,
 )
 from storefront.catalog.listings import MAX_PHOTOS, ListingError
+from storefront.i18n import format_number
 from storefront.media.forms import PhotoField, PhotosField
 
 GROUPING = {ord(c): None for c in ", _'\u00a0\u202f\u20b9"}  # commas, spaces, ₹
@@ -109,8 +110,29 @@ def _choices(vocabulary: dict[str, Any]) -> list[SelectChoice]:
     return [SelectChoice(key, label) for key, label in vocabulary.items()]
 
 
-def _range(low: int, high: int) -> NumberRange:
-    return NumberRange(low, high, message=_l("Please write a number from %(min)s to %(max)s."))
+class InRange:
+    """Like ``NumberRange``, but silent when the typed text was not a number (that error is
+    already shown) and with the limits grouped the Indian way (1,00,00,000)."""
+
+    def __init__(self, low: int | Decimal, high: int | Decimal, message: Any = None) -> None:
+        self.low, self.high, self.message = low, high, message
+
+    def __call__(self, form: Any, field: Any) -> None:
+        if field.data is None or self.low <= field.data <= self.high:
+            return
+        if self.message is not None:
+            raise ValidationError(str(self.message))
+        raise ValidationError(
+            _(
+                "Please write a number from %(min)s to %(max)s.",
+                min=format_number(self.low),
+                max=format_number(self.high),
+            )
+        )
+
+
+def _range(low: int, high: int) -> InRange:
+    return InRange(low, high)
 
 
 class ListingForm(FlaskForm):
@@ -133,9 +155,9 @@ class ListingForm(FlaskForm):
         default="ft",
     )
     width_ft = WholeNumberField(_l("Width: feet"), [Optional(), _range(0, 60)])
-    width_in = WholeNumberField(_l("inches"), [Optional(), _range(0, 11)])
+    width_in = WholeNumberField(_l("Width: inches"), [Optional(), _range(0, 11)])
     length_ft = WholeNumberField(_l("Length: feet"), [Optional(), _range(0, 100)])
-    length_in = WholeNumberField(_l("inches"), [Optional(), _range(0, 11)])
+    length_in = WholeNumberField(_l("Length: inches"), [Optional(), _range(0, 11)])
     width_cm = WholeNumberField(_l("Width in cm"), [Optional(), _range(10, 2000)])
     length_cm = WholeNumberField(_l("Length in cm"), [Optional(), _range(10, 3000)])
     quality = StringField(
@@ -153,9 +175,7 @@ class ListingForm(FlaskForm):
         _l("Weight (kg)"),
         [
             Optional(),
-            NumberRange(
-                Decimal("0.1"), 1000, message=_l("Please write a weight from 0.1 to 1000 kg.")
-            ),
+            InRange(Decimal("0.1"), 1000, _l("Please write a weight from 0.1 to 1000 kg.")),
         ],
         places=1,
     )

@@ -81,7 +81,9 @@ def _summary_select():  # noqa: ANN202
     ).where(Weaver.status == "active")
 
 
-def directory(district: str | None = None, page: int = 1, per_page: int = PER_PAGE) -> DirectoryPage:
+def directory(
+    district: str | None = None, page: int = 1, per_page: int = PER_PAGE
+) -> DirectoryPage:
     """Active weavers, those with carpets for sale first, then the longest-standing members."""
     if district not in GI_DISTRICTS:
         district = None

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from storefront.accounts.models import User, WeaverApplication
 from storefront.extensions import db
 from storefront.media.services import media_path
-from tests.accounts.builders import make_application, make_applicant, png_bytes
+from tests.accounts.builders import make_applicant, make_application, png_bytes
 from tests.builders import PASSWORD, make_user
 from tests.conftest import login
 
@@ -132,7 +132,12 @@ def test_buyer_with_email_can_apply_adding_a_phone(app, client):
     login(client, buyer)
     resp = client.post(
         "/en/account/apply",
-        data={"name": "Asha Devi", "village": "Aurai", "phone": "98765 00000", "craft": "Dhurries."},
+        data={
+            "name": "Asha Devi",
+            "village": "Aurai",
+            "phone": "98765 00000",
+            "craft": "Dhurries.",
+        },
         content_type="multipart/form-data",
     )
     assert resp.status_code == 302

@@ -39,7 +39,14 @@ def test_login_by_email_any_case(app, client):
 
 @pytest.mark.parametrize(
     "typed",
-    ["98765 43210", "+91-98765-43210", "098765 43210", "+919876543210", "९८७६५ ४३२१०", "(0)98765-43210"],
+    [
+        "98765 43210",
+        "+91-98765-43210",
+        "098765 43210",
+        "+919876543210",
+        "९८७६५ ४३२१०",
+        "(0)98765-43210",
+    ],
 )
 def test_login_by_phone_in_indian_formats(app, client, typed):
     user = make_applicant(phone="+919876543210")
@@ -90,7 +97,9 @@ def test_next_to_a_local_path_is_followed(app, client, target):
     user = make_user()
     db.session.commit()
     resp = client.post(
-        "/en/account/login", query_string={"next": target}, data={"login": user.email, "password": PASSWORD}
+        "/en/account/login",
+        query_string={"next": target},
+        data={"login": user.email, "password": PASSWORD},
     )
     assert resp.headers["Location"] == target
 
@@ -113,7 +122,9 @@ def test_next_to_another_site_is_refused(app, client, target):
     user = make_user()
     db.session.commit()
     resp = client.post(
-        "/en/account/login", query_string={"next": target}, data={"login": user.email, "password": PASSWORD}
+        "/en/account/login",
+        query_string={"next": target},
+        data={"login": user.email, "password": PASSWORD},
     )
     assert resp.status_code == 302
     assert resp.headers["Location"] == "/en/account/"

@@ -27,7 +27,9 @@ def test_indian_mobile_formats_become_e164(typed):
     assert normalise_phone(typed) == "+919876543210"
 
 
-@pytest.mark.parametrize("typed", ["", "12345", "98765", "abc", "a@b.com", "+91 00000 00000", "9" * 50])
+@pytest.mark.parametrize(
+    "typed", ["", "12345", "98765", "abc", "a@b.com", "+91 00000 00000", "9" * 50]
+)
 def test_invalid_numbers_are_refused(typed):
     assert normalise_phone(typed) is None
 

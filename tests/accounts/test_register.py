@@ -8,7 +8,12 @@ from storefront.accounts.models import User
 from storefront.extensions import db
 from tests.builders import PASSWORD, make_user
 
-GOOD = {"name": "Anna Weber", "email": "Anna@Example.com", "password": PASSWORD, "confirm": PASSWORD}
+GOOD = {
+    "name": "Anna Weber",
+    "email": "Anna@Example.com",
+    "password": PASSWORD,
+    "confirm": PASSWORD,
+}
 
 
 def test_register_creates_a_signed_in_buyer(app, client):

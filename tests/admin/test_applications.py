@@ -1,4 +1,4 @@
-"""Staff decide weaver applications: approval makes the profile, rejection tells the applicant why."""
+"""Staff decide applications: approval makes the profile, rejection tells the applicant why."""
 
 from __future__ import annotations
 
@@ -93,12 +93,12 @@ def test_slug_falls_back_to_weaver_id_and_avoids_clashes(app, client):
     _as_staff(client)
     client.post(f"/en/admin/applications/{first.id}/approve", data=APPROVE)
     client.post(f"/en/admin/applications/{second.id}/approve", data=APPROVE)
-    client.post(
-        f"/en/admin/applications/{other.id}/approve", data={**APPROVE, "name_en": "—"}
-    )
+    client.post(f"/en/admin/applications/{other.id}/approve", data={**APPROVE, "name_en": "—"})
     slugs = sorted(db.session.scalars(select(Weaver.slug)))
     weaver_id = db.session.scalar(select(Weaver.id).where(Weaver.user_id == other.user_id))
-    assert slugs == sorted(["ramesh-kumar", "ramesh-kumar-2", "ramesh-kumar-3", f"weaver-{weaver_id}"])
+    assert slugs == sorted(
+        ["ramesh-kumar", "ramesh-kumar-2", "ramesh-kumar-3", f"weaver-{weaver_id}"]
+    )
 
 
 def test_approval_needs_a_latin_name(app, client):

@@ -100,7 +100,12 @@ def test_staff_issue_a_code_that_is_shown_once(app, client):
     logout(client)
     resp = client.post(
         "/hi/account/reset/code",
-        data={"phone": "98765 43210", "code": code, "password": "naya password 1", "confirm": "naya password 1"},
+        data={
+            "phone": "98765 43210",
+            "code": code,
+            "password": "naya password 1",
+            "confirm": "naya password 1",
+        },
     )
     assert resp.status_code == 302
 

@@ -52,7 +52,7 @@ def test_if_none_match_gives_304_without_rendering(client, carpet, url):
     assert resp.status_code == 304
     assert resp.get_data() == b""
     assert resp.headers["ETag"] == etag
-    assert len(seen) == 1  # only the data version
+    assert len(seen) <= 1  # at most the data version
 
 
 def test_if_modified_since_gives_304(client, carpet):

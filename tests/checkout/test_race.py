@@ -44,7 +44,7 @@ def _run(app: Flask, work: Callable[[int], Any], n: int = BUYERS) -> list[Any]:
     def thread(i: int) -> None:
         with app.app_context():
             try:
-                barrier.wait(timeout=10)
+                barrier.wait(timeout=30)
                 results[i] = work(i)
             except Exception as exc:  # noqa: BLE001 - reported by the test
                 db.session.rollback()

@@ -108,6 +108,8 @@ def test_sixty_demo_carpets_are_realistic_and_varied():
         if p["pile_material"] == "viscose":
             assert "silk" not in p["title_en"].lower() and "रेशम" not in p["title_hi"]
     by_area = sorted(
-        (p["width_cm"] * p["length_cm"], p["price_paise"]) for p in knotted if p["pile_material"] == "wool"
+        (p["width_cm"] * p["length_cm"], p["price_paise"])
+        for p in knotted
+        if p["pile_material"] == "wool"
     )
     assert by_area[-1][1] > by_area[0][1]  # bigger carpets cost more

@@ -27,8 +27,8 @@ def test_home_shows_new_carpets_weavers_and_trust_notes(client):
     assert 'href="/en/weavers/asha-devi"' in html and "Hidden Weaver" not in html
     for note in ("Honestly labelled", "Natural dyes", "Shipped worldwide", "Secure payment"):
         assert note in html
-    assert '<strong>1</strong> weaver' in html
-    assert '<strong>1</strong> carpet for sale' in html
+    assert "<strong>1</strong> weaver" in html
+    assert "<strong>1</strong> carpet for sale" in html
 
 
 def test_home_in_hindi(client):

@@ -38,7 +38,14 @@ def test_sitemap_lists_public_pages_in_both_languages(client):
     make_weaver(slug="suspended-one", status="suspended")
     db.session.commit()
     urls = _sitemap(client)
-    for path in ("/", "/carpets/", "/weavers/", "/carpets/red-mir", "/carpets/sold-one", "/weavers/asha-devi"):
+    for path in (
+        "/",
+        "/carpets/",
+        "/weavers/",
+        "/carpets/red-mir",
+        "/carpets/sold-one",
+        "/weavers/asha-devi",
+    ):
         for lang in ("en", "hi"):
             assert f"{BASE}/{lang}{path}" in urls, path
     text = " ".join(urls)
@@ -56,7 +63,9 @@ def test_sitemap_alternates_are_reciprocal_and_match_the_page(client):
         assert loc in (alts["en"], alts["hi"])
         assert alts["x-default"] == alts["en"]
         for lang in ("en", "hi"):
-            assert urls[alts[lang]]["alternates"] == alts  # each language version lists the same set
+            assert (
+                urls[alts[lang]]["alternates"] == alts
+            )  # each language version lists the same set
     # The page itself prints the very same alternates.
     html = client.get("/hi/carpets/red-mir").get_data(as_text=True)
     links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))

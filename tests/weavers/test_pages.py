@@ -90,7 +90,9 @@ def test_profile_shows_story_facts_and_carpets(client):
 
 
 def test_profile_in_hindi(client):
-    make_weaver(slug="asha-devi", name_hi="आशा देवी", district="mirzapur", member_since=dt.date(2016, 7, 1))
+    make_weaver(
+        slug="asha-devi", name_hi="आशा देवी", district="mirzapur", member_since=dt.date(2016, 7, 1)
+    )
     db.session.commit()
     html = _page(client, "/hi/weavers/asha-devi")
     assert '<html lang="hi">' in html
