@@ -24,6 +24,10 @@ DISTRICT_NAMES = {
 }
 
 
+# What staff read next to a reason (the applicant reads REJECTION_REASONS in their language).
+STAFF_LABELS = {"other": _l("Another reason: write it in the note below")}
+
+
 def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
@@ -57,7 +61,10 @@ class ApproveForm(FlaskForm):
 class RejectForm(FlaskForm):
     reason_code = RadioField(
         _l("Reason"),
-        choices=[SelectChoice(code, label) for code, label in REJECTION_REASONS.items()],
+        choices=[
+            SelectChoice(code, STAFF_LABELS.get(code, label))
+            for code, label in REJECTION_REASONS.items()
+        ],
         default="unreachable",
     )
     reason = TextAreaField(

@@ -237,9 +237,7 @@ def listing_edit(carpet_id: int) -> ResponseReturnValue:
     if not form.is_submitted():
         form.fill_from(values)
     elif form.validate():
-        data = form.listing_data(
-            carpet.source_lang, keep_size=(values["width_cm"], values["length_cm"])
-        )
+        data = form.listing_data(carpet.source_lang, stored=values)
         update_listing(carpet, data, by_staff=True, actor_id=current_user.id)
         db.session.commit()
         flash(_("Saved."), "success")

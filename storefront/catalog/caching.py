@@ -12,6 +12,7 @@ ETag every time). ``Vary: Cookie`` on both.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import time
 from collections.abc import Callable
@@ -113,6 +114,7 @@ def _query_version() -> tuple[Any, ...]:
     return (*row, _local_changes)
 
 
+@functools.lru_cache(maxsize=64)
 def last_modified(version: tuple[Any, ...]) -> dt.datetime | None:
     stamps = [v for v in (version[0], version[3]) if isinstance(v, dt.datetime)]
     if not stamps:
@@ -168,12 +170,9 @@ def _cache_headers(response: Response, had_session: bool) -> None:
     from flask import session
     from flask_login import current_user
 
-    private = (
-        had_session
-        or session.modified
-        or bool(session)
-        or bool(getattr(current_user, "is_authenticated", False))
-    )
+    private = had_session or session.modified or bool(session)
+    if not private and request.cookies:  # signed in by a remember-me cookie?
+        private = bool(getattr(current_user, "is_authenticated", False))
     if private:
         response.headers["Cache-Control"] = "private, no-cache"
     else:

@@ -215,6 +215,8 @@ def _parse_price(args: MultiDict[str, str], query: CatalogQuery) -> None:
 
 def _parse_sizes(args: MultiDict[str, str], query: CatalogQuery) -> None:
     query.unit = "ft" if args.get("unit") == "ft" else "cm"
+    if not any(name.endswith(("_cm", "_ft")) for name in args):
+        return
     for bound in SIZE_BOUNDS:
         for unit in ("cm", "ft"):
             raw = args.get(f"{bound}_{unit}", "")

@@ -126,7 +126,7 @@ def send_back(carpet: Carpet, staff_id: int | None, reasons: list[str], note: st
     """Return a pending listing (or revision) to the weaver with canned reasons and a note."""
     rev = _pending_subject(carpet)
     reasons = [r for r in reasons if r in SEND_BACK_REASONS]
-    note = unicodedata.normalize("NFC", (note or "").strip())
+    note = unicodedata.normalize("NFC", (note or "").replace("\r\n", "\n").strip())
     if not reasons and not note:
         raise ListingError("note_required")
     if rev is not None:

@@ -95,7 +95,10 @@ class ImageRef:
 
 
 def _nfc(value: Any) -> Any:
-    return unicodedata.normalize("NFC", value.strip()) if isinstance(value, str) else value
+    """NFC text with Unix line ends (browsers send textarea lines as CRLF)."""
+    if not isinstance(value, str):
+        return value
+    return unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n").strip())
 
 
 def clean_data(data: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from storefront.catalog import templating
@@ -31,6 +32,7 @@ from storefront.i18n import LANG_PREFIX, current_lang, localized_text
 bp = Blueprint("catalog", __name__, url_prefix=f"{LANG_PREFIX}/carpets")
 MAX_PER_PAGE = 48
 BUY_MARKER = "<!--buy-->"
+CSRF_MARKER = "csrf-token-placeholder-7f3a"
 
 
 @bp.record_once
@@ -85,13 +87,24 @@ def detail(slug: str) -> ResponseReturnValue:
 
         def whole() -> tuple[str, ...]:
             html = render_template("catalog/detail.html", page=page, buy_hole=BUY_MARKER)
-            return tuple(html.split(BUY_MARKER, 1))
+            parts = html.split(BUY_MARKER, 1)
+            if len(parts) == 1:
+                return (html,)
+            # A visitor without cookies has no cart yet: the buy area is the same for all of
+            # them except the CSRF token, so it is rendered once with a placeholder token.
+            template = current_app.jinja_env.get_template("catalog/_buy.html")
+            hole = template.render(
+                carpet=page["carpet"], cart_ids=(), cart_count=0, csrf_token=lambda: CSRF_MARKER
+            )
+            return (parts[0], hole, parts[1])
 
         parts = whole_page((*key, request.full_path), whole)
         if len(parts) == 1:
             return parts[0]
-        buy = render_template("catalog/_buy.html", carpet=page["carpet"])
-        return parts[0] + buy + parts[1]
+        hole = parts[1]
+        if CSRF_MARKER in hole:
+            hole = hole.replace(CSRF_MARKER, generate_csrf())
+        return parts[0] + hole + parts[2]
 
     return conditional(render)
 

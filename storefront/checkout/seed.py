@@ -11,12 +11,22 @@ from storefront.extensions import db
 
 EUROPE = "GB,IE,DE,FR,IT,ES,PT,NL,BE,LU,AT,CH,DK,SE,NO,FI,PL,CZ,GR"
 NORTH_AMERICA = "US,CA"
+BANDS_KG = (5, 10, 15, 25, 35, 50, 75, 100)
+
+
+def _bands(*rupees: int) -> list[tuple[int, int]]:
+    return list(zip(BANDS_KG, rupees, strict=True))
+
+
 # zone -> (countries, [(max chargeable kg, price in rupees)]): express courier, insured.
 DEMO_RATES: dict[str, tuple[str, list[tuple[int, int]]]] = {
-    "India": ("IN", [(10, 900), (25, 1_600), (50, 2_800), (100, 4_500)]),
-    "Europe": (EUROPE, [(10, 9_000), (25, 17_500), (50, 30_000), (100, 52_000)]),
-    "North America": (NORTH_AMERICA, [(10, 10_500), (25, 19_500), (50, 34_000), (100, 58_000)]),
-    "Rest of world": ("*", [(10, 12_000), (25, 23_000), (50, 40_000), (100, 68_000)]),
+    "India": ("IN", _bands(600, 900, 1_200, 1_600, 2_100, 2_800, 3_700, 4_500)),
+    "Europe": (EUROPE, _bands(5_000, 7_500, 10_000, 14_500, 19_000, 25_500, 36_000, 46_000)),
+    "North America": (
+        NORTH_AMERICA,
+        _bands(5_500, 8_500, 11_500, 16_500, 21_500, 29_000, 41_000, 52_000),
+    ),
+    "Rest of world": ("*", _bands(6_500, 10_000, 13_500, 19_500, 25_500, 34_000, 48_000, 61_000)),
 }
 # Handmade carpets and other handmade textile floor coverings: 5 % from 27 July 2018
 # (and kept at 5 % by Notification 13/2025-CT(Rate) from 22 September 2025). Verify with a CA.

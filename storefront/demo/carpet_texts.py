@@ -106,21 +106,22 @@ def titles(
     noun_en = {"runner": "runner", "round": "round carpet"}.get(shape, "carpet")
     noun_hi = {"runner": "रनर", "round": "गोल कालीन"}.get(shape, "कालीन")
     d_hi = DESIGN_HI.get(design, "")
+    round_en, round_hi = ("round ", "गोल ") if shape == "round" else ("", "")
     if style == "dhurrie":
         return (
-            f"{c_en} {MATERIAL_EN[pile]} dhurrie, {design}-pattern flat-weave, {nominal}",
-            f"{fem} {'ऊनी' if pile == 'wool' else ('सूती' if pile == 'cotton' else 'जूट की')} दरी, "
-            f"{'किलिम' if design == 'kilim' else 'ज्यामितीय'} डिज़ाइन, {size_hi}",
+            f"{c_en} {MATERIAL_EN[pile]} {design} dhurrie, {nominal}",
+            f"{fem} {'ऊनी' if pile == 'wool' else ('सूती' if pile == 'cotton' else 'जूट की')} "
+            f"{'किलिम' if design == 'kilim' else 'ज्यामितीय'} दरी, {size_hi}",
         )
     if style == "tufted":
         return (
-            f"{c_en} {design} hand-tufted rug in {MATERIAL_EN[pile]}, {nominal}",
-            f"{MATERIAL_HI[pile]} का {masc} {d_hi} हैंड-टफ़्टेड कालीन, {size_hi}",
+            f"{c_en} {design} {round_en}hand-tufted rug in {MATERIAL_EN[pile]}, {nominal}",
+            f"{MATERIAL_HI[pile]} का {masc} {d_hi} {round_hi}हैंड-टफ़्टेड कालीन, {size_hi}",
         )
     if style == "gabbeh":
         return (
-            f"{c_en} Indo-Gabbeh {noun_en}, hand-knotted, {nominal}",
-            f"{masc} इंडो-गब्बे {noun_hi}, हाथ से गाँठ बाँधकर बुना, {size_hi}",
+            f"{c_en} Indo-Gabbeh {noun_en}, {nominal}",
+            f"{masc} इंडो-गब्बे {noun_hi}, {size_hi}",
         )
     if style == "loribaft":
         return (
@@ -129,7 +130,7 @@ def titles(
         )
     if style == "mir":
         return (
-            f"{c_en} Mir {noun_en} with boteh rows, {nominal}",
+            f"{c_en} Mir boteh {noun_en}, {nominal}",
             f"बूटेदार {masc} मीर {noun_hi}, {size_hi}",
         )
     if style in ("fine", "silk"):
@@ -148,8 +149,10 @@ def titles(
             f"{mat_hi} {masc} {d_hi} {noun_hi}, {size_hi}",
         )
     return (
-        f"{c_en} {design} {noun_en}, hand-knotted {MATERIAL_EN[pile]}, {nominal}",
-        f"हाथ से बुना {masc} {d_hi} {noun_hi}, {MATERIAL_HI[pile]}, {size_hi}",
+        f"{c_en} {MATERIAL_EN[pile]} {design} {noun_en}, {nominal}",
+        f"{masc} {d_hi} ऊनी {noun_hi}, {size_hi}"
+        if pile == "wool"
+        else f"{masc} {d_hi} {noun_hi}, {MATERIAL_HI[pile]}, {size_hi}",
     )
 
 

@@ -69,7 +69,8 @@ class Describer:
         self.labels = labels
         self.lang = labels.lang
         self.stop = labels.full_stop
-        self.memo: dict[str, Memo] = {k: Memo() for k in ("fibres", "fixed", "feet", "people")}
+        kinds = ("fibres", "fixed", "sizes", "people", "colours")
+        self.memo: dict[str, Memo] = {k: Memo() for k in kinds}
 
     def fibres(self, item: FeedItem) -> tuple[list[str], tuple[str, ...]]:
         """(fibre names, pile-and-foundation sentences) for the item's materials."""
@@ -94,9 +95,25 @@ class Describer:
             hit = self.memo["fixed"].put(key, template % {name: value} + self.stop)
         return hit
 
-    def _feet(self, cm: int) -> str:
-        hit = self.memo["feet"].get(cm)
-        return hit if hit is not None else self.memo["feet"].put(cm, format_ft_in(cm))
+    def sizes(self, item: FeedItem) -> tuple[str, str]:
+        """("170 x 240 cm", "170 x 240 cm (5′7″ x 7′10″).") for the item's measured size."""
+        key = (item.width_cm, item.length_cm)
+        hit = self.memo["sizes"].get(key)
+        if hit is None:
+            size = self.labels.size % {"width": key[0], "length": key[1]}
+            feet = f"{format_ft_in(key[0])} x {format_ft_in(key[1])}"
+            hit = self.memo["sizes"].put(key, (size, f"{size} ({feet}){self.stop}"))
+        return hit
+
+    def colours(self, item: FeedItem) -> str:
+        """Up to two named colours, "Red/Ivory"; "" when the carpet is only "multicolour"."""
+        key = (item.colour_primary, item.colour_secondary)
+        hit = self.memo["colours"].get(key)
+        if hit is None:
+            names = self.labels.colours
+            found = [names[c] for c in dict.fromkeys(key) if c and c != "multi" and c in names]
+            hit = self.memo["colours"].put(key, "/".join(found))
+        return hit
 
     def _people(self, weavers: tuple[tuple, ...]) -> str:
         hit = self.memo["people"].get(weavers)
@@ -112,7 +129,7 @@ class Describer:
         sentence = labels.by_weavers % {"names": names, "place": place} + self.stop
         return self.memo["people"].put(weavers, sentence)
 
-    def facts(self, item: FeedItem, pile: tuple[str, ...], size: str) -> tuple[str, ...]:
+    def facts(self, item: FeedItem, pile: tuple[str, ...], size_sentence: str) -> tuple[str, ...]:
         """Short sentences about the carpet, each ending with the language's full stop."""
         labels = self.labels
         out = [self._people(item.weavers)] if item.weavers else []
@@ -130,9 +147,7 @@ class Describer:
         dyes = labels.dyes.get(item.dyes)
         if dyes:
             out.append(dyes + self.stop)
-        out.append(
-            f"{size} ({self._feet(item.width_cm)} x {self._feet(item.length_cm)}){self.stop}"
-        )
+        out.append(size_sentence)
         if item.weaving_days:
             out.append(self._fixed("days", item.weaving_days, labels.woven_days, "days"))
         if item.gi_number:
@@ -141,19 +156,13 @@ class Describer:
 
     def text(self, item: FeedItem) -> ItemText:
         """Compose the texts of ``item`` in this language."""
-        labels, lang = self.labels, self.lang
+        labels = self.labels
         construction = labels.constructions.get(item.construction, item.construction)
         names, pile = self.fibres(item)
         pattern = labels.designs.get(item.design, item.design)
-        size = labels.size % {"width": item.width_cm, "length": item.length_cm}
-        colours = [
-            labels.colours[c]
-            for c in (item.colour_primary, item.colour_secondary)
-            if c and c != "multi" and c in labels.colours
-        ]
-        if len(colours) == 2 and colours[0] == colours[1]:
-            colours.pop()
-        own_title = one_line(clean(item.title_en if lang == "en" else item.title_hi))
+        size, size_sentence = self.sizes(item)
+        english = self.lang == "en"
+        own_title = one_line(clean(item.title_en if english else item.title_hi))
         if own_title:
             has_size = str(item.width_cm) in own_title and str(item.length_cm) in own_title
             title = own_title if has_size else f"{own_title}, {size}"
@@ -163,10 +172,10 @@ class Describer:
         return ItemText(
             title=title,
             title_generated=not own_title,
-            own_description=clean(item.description_en if lang == "en" else item.description_hi),
-            facts=self.facts(item, pile, size),
+            own_description=clean(item.description_en if english else item.description_hi),
+            facts=self.facts(item, pile, size_sentence),
             material="/".join(names),
-            colour="/".join(colours),
+            colour=self.colours(item),
             pattern=pattern,
             size=size,
             construction=construction,

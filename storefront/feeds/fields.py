@@ -5,7 +5,34 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from storefront.money import EXPONENTS, Money
+from storefront.money import BASE_CURRENCY, EXPONENTS, Money
+
+
+class Converter:
+    """``storefront.money.convert`` for one currency and rate, in integer arithmetic.
+
+    ``convert`` divides in Decimal (28 significant digits) and rounds half up. The rate has at
+    most 6 decimals, so the exact quotient ``paise * den / num`` is either exactly a half or at
+    least ``1 / (2 num)`` away from one; 28 digits cannot move it across, and exact integer
+    rounding gives the same result (tests/feeds/test_fields.py checks it against ``convert``).
+    """
+
+    def __init__(self, currency: str, rate: Decimal) -> None:
+        self.identity = currency == BASE_CURRENCY
+        num, den = Decimal(rate).as_integer_ratio()
+        shift = EXPONENTS[currency] - EXPONENTS[BASE_CURRENCY]
+        if shift >= 0:
+            den *= 10**shift
+        else:
+            num *= 10**-shift
+        self.num, self.den = num, den
+
+    def __call__(self, amount_inr: int) -> int:
+        if self.identity:
+            return amount_inr
+        sign = -1 if amount_inr < 0 else 1
+        twice = 2 * abs(amount_inr) * self.den
+        return sign * ((twice + self.num) // (2 * self.num))  # half up, away from zero
 
 
 def price_text(money: Money) -> str:

@@ -28,9 +28,10 @@ from sqlalchemy.engine import Connection
 from storefront.catalog.models import Carpet, CarpetImage, carpet_weaver
 from storefront.feeds.context import FeedContext
 from storefront.feeds.describe import Describer, ItemText, gi_number
+from storefront.feeds.fields import Converter
 from storefront.feeds.models import ChannelListing
 from storefront.feeds.shipping import ShippingQuoter, load_bands
-from storefront.money import Money, convert
+from storefront.money import Money
 from storefront.weavers.models import Weaver
 
 BATCH = 2000
@@ -64,8 +65,7 @@ CARPET_COLUMNS = (
     Carpet.price_paise,
     Carpet.stock,
     Carpet.status,
-    Carpet.published_at,
-    Carpet.updated_at,
+    Carpet.published_at.is_not(None).label("was_published"),
 )
 CARPET_FIELDS = tuple(c.key for c in CARPET_COLUMNS)
 # Weaver tuple: (name_en, name_hi, village_en, village_hi, district, gi_user_number, status)
@@ -111,8 +111,7 @@ class FeedItem:
     price_paise: int
     stock: int
     status: str
-    published_at: dt.datetime | None
-    updated_at: dt.datetime | None
+    was_published: bool
     fsn: str | None = None
     image_keys: tuple[str, ...] = ()
     main_image_width: int = 0
@@ -139,17 +138,26 @@ class FeedItem:
         return self.stock if self.lifecycle == "active" else 0
 
 
-def lifecycle(status: str, stock: int, published_at: Any, weavers: Sequence[tuple]) -> str | None:
+def lifecycle(status: str, stock: int, was_published: bool, weavers: Sequence[tuple]) -> str | None:
     """``active``, ``sold_out``, ``paused``, ``withdrawn``, or None (never published)."""
-    if status not in ("published", "sold") and published_at is None:
-        return None
-    if status == "archived":
-        return "withdrawn"
-    if weavers and all(w[6] != "active" for w in weavers):
-        return "paused"
     if status == "published":
-        return "active" if stock > 0 else "sold_out"
-    return "sold_out" if status == "sold" else "paused"
+        state = "active" if stock > 0 else "sold_out"
+    elif status == "sold":
+        state = "sold_out"
+    elif not was_published:
+        return None
+    else:
+        state = "withdrawn" if status == "archived" else "paused"
+    if state != "withdrawn" and weavers and all(w[6] != "active" for w in weavers):
+        return "paused"
+    return state
+
+
+def orm_row(carpet: Any, fsn: str | None) -> tuple[Any, ...]:
+    """A carpet row like the feed query's, from a Carpet object (for one-carpet readiness)."""
+    values = {name: getattr(carpet, name, None) for name in CARPET_FIELDS}
+    values["was_published"] = carpet.published_at is not None
+    return (*values.values(), fsn)
 
 
 def count_items(conn: Connection, cutoff: dt.datetime | None) -> int:
@@ -210,17 +218,26 @@ def statements(
     return carpets, images, weavers
 
 
-def _grouped(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[int, list[tuple]]]:
-    """(carpet_id, [rest of each row]) for rows sorted by their first column."""
+def _grouped(rows: Iterable[Sequence[Any]], whole: bool) -> Iterator[tuple[int, list]]:
+    """(carpet_id, rows) for rows sorted by their first column; ``whole=False`` drops it."""
     current, group = None, []
-    for row in rows:
+    for row in _rows(rows):
         if row[0] != current:
             if current is not None:
                 yield current, group
             current, group = row[0], []
-        group.append(tuple(row[1:]))
+        group.append(row if whole else tuple(row[1:]))
     if current is not None:
         yield current, group
+
+
+def _rows(result: Any) -> Iterator[Sequence[Any]]:
+    """Rows of a streamed result, a batch at a time (cheaper than one fetch call per row)."""
+    if not hasattr(result, "partitions"):
+        yield from result
+        return
+    for batch in result.partitions(BATCH):
+        yield from batch
 
 
 def iter_items(
@@ -233,12 +250,12 @@ def iter_items(
     streaming = conn.execution_options(yield_per=BATCH)
     carpets_stmt, images_stmt, weavers_stmt = statements(ctx.retired_cutoff, carpet_ids, window)
     carpets = streaming.execute(carpets_stmt)
-    images = _grouped(streaming.execute(images_stmt))
-    weavers = _grouped(streaming.execute(weavers_stmt))
+    images = _grouped(streaming.execute(images_stmt), whole=True)  # (carpet_id, key, width)
+    weavers = _grouped(streaming.execute(weavers_stmt), whole=False)
     builder = ItemBuilder(ctx, ShippingQuoter(load_bands(conn) if ctx.variant.countries else []))
     next_images = next(images, None)
     next_weavers = next(weavers, None)
-    for row in carpets:
+    for row in _rows(carpets):
         carpet_id = row[0]
         while next_images is not None and next_images[0] < carpet_id:
             next_images = next(images, None)
@@ -259,31 +276,40 @@ class ItemBuilder:
         self.media = f"{ctx.base_url}/media/"
         self.quoter = quoter
         self.describers = {lang: Describer(labels) for lang, labels in ctx.labels.items()}
-        self.rates = list(ctx.rates.items())
+        self.converters = [(c, Converter(c, rate)) for c, rate in ctx.rates.items()]
         self.countries = ctx.variant.countries
+        self.gi: dict[tuple, str | None] = {}
 
     def build(
         self,
         row: Sequence[Any],
-        images: Sequence[tuple],
+        images: Sequence[Sequence[Any]],
         weavers: Sequence[tuple],
         listed_only: bool = True,
     ) -> FeedItem | None:
-        """The item for one carpet row (CARPET_COLUMNS + FSN); None for a never-published one."""
+        """The item for one carpet row (CARPET_COLUMNS + FSN); None for a never-published one.
+
+        ``images`` rows are (carpet_id, image_key, width) in order; ``weavers`` are WEAVER_COLUMNS.
+        """
         item = FeedItem(*row)
         weavers = tuple(weavers)
-        state = lifecycle(item.status, item.stock, item.published_at, weavers)
+        state = lifecycle(item.status, item.stock, item.was_published, weavers)
         if state is None:
             if listed_only:
                 return None
             state = "unlisted"
         item.lifecycle = state
-        item.weavers = weavers
-        item.gi_number = gi_number(weavers)
+        if weavers:
+            item.weavers = weavers
+            if weavers not in self.gi:
+                if len(self.gi) > 4096:
+                    self.gi.clear()
+                self.gi[weavers] = gi_number(weavers)
+            item.gi_number = self.gi[weavers]
         if images:
-            keys = tuple(i[0] for i in images)
+            keys = tuple([i[1] for i in images])
             item.image_keys = keys if len(set(keys)) == len(keys) else tuple(dict.fromkeys(keys))
-            item.main_image_width = images[0][1]
+            item.main_image_width = images[0][2]
         self.complete(item)
         return item
 
@@ -291,12 +317,13 @@ class ItemBuilder:
         """Fill texts, links, image URLs, prices and shipping for the context."""
         base = self.ctx.base_url
         slug = item.slug if _URL_SAFE.match(item.slug) else quote(item.slug, safe="")
+        texts, links = item.texts, item.links
         for lang, describer in self.describers.items():
-            item.texts[lang] = describer.text(item)
-            item.links[lang] = f"{base}/{lang}/carpets/{slug}"
+            texts[lang] = describer.text(item)
+            links[lang] = f"{base}/{lang}/carpets/{slug}"
         media = self.media
         item.images = tuple([f"{media}{key}-{IMAGE_WIDTH}.jpg" for key in item.image_keys])
-        for currency, rate in self.rates:
-            item.prices[currency] = Money(convert(item.price_paise, currency, rate), currency)
+        for currency, converter in self.converters:
+            item.prices[currency] = Money(converter(item.price_paise), currency)
         for country in self.countries:
             item.shipping[country] = self.quoter.quote(country, item)

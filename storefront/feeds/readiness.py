@@ -15,7 +15,7 @@ from flask import current_app
 from flask_babel import gettext, ngettext
 
 from storefront.feeds.context import FeedContext, Variant, make_context
-from storefront.feeds.items import CARPET_FIELDS, FeedItem, ItemBuilder, iter_items
+from storefront.feeds.items import FeedItem, ItemBuilder, iter_items, orm_row
 
 CHANNELS = ("google", "meta", "amazon", "flipkart", "alibaba")
 CHANNEL_NAMES = {
@@ -218,8 +218,8 @@ def feed_readiness(carpet) -> Readiness | None:  # noqa: ANN001
             ChannelListing.carpet_id == carpet.id, ChannelListing.channel == "flipkart"
         )
     )
-    row = tuple(getattr(carpet, name) for name in CARPET_FIELDS) + (fsn,)
-    images = [(img.image_key, img.width) for img in carpet.images]
+    row = orm_row(carpet, fsn)
+    images = [(carpet.id, img.image_key, img.width) for img in carpet.images]
     weavers = [
         (w.name_en, w.name_hi, w.village_en, w.village_hi, w.district, w.gi_user_number, w.status)
         for w in carpet.weavers

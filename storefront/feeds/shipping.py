@@ -45,6 +45,7 @@ class ShippingQuoter:
     def __init__(self, bands: list[Band]) -> None:
         self.bands = bands
         self._zones: dict[str, list[Band]] = {}
+        self._memo: dict[tuple, Money | None] = {}  # standard sizes repeat; bounded below
 
     def zone(self, country: str) -> list[Band]:
         """The country's own bands, else the rest-of-world (``*``) bands."""
@@ -54,10 +55,18 @@ class ShippingQuoter:
         return self._zones[country]
 
     def quote(self, country: str, item: FeedItem) -> Money | None:
+        key = (country, item.weight_g, item.length_cm, item.width_cm)
+        if key in self._memo:
+            return self._memo[key]
+        if len(self._memo) > 8192:
+            self._memo.clear()
         parcel = roll_parcel(item.weight_g, item.length_cm, item.width_cm)
+        price = None
         for _, max_weight_g, price_paise, max_length_cm in self.zone(country):
             if max_length_cm is not None and parcel.length_cm > max_length_cm:
                 continue
             if parcel.chargeable_g <= max_weight_g:
-                return Money(price_paise, "INR")
-        return None
+                price = Money(price_paise, "INR")
+                break
+        self._memo[key] = price
+        return price

@@ -27,16 +27,28 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _ANY_SPACE = re.compile(r"\s+")
 
 
-_UNTIDY = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\t\u00a0]|  | \n|\n |\n\n\n|^\\s|\\s$"
-)
+_ODD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\t\u00a0]")
+
+
+def _tidy(text: str) -> bool:
+    """True when ``clean`` would return ``text`` unchanged (checked with C-speed scans)."""
+    return not (
+        text[0].isspace()
+        or text[-1].isspace()
+        or "  " in text
+        or " \n" in text
+        or "\n " in text
+        or "\n\n\n" in text
+        or _ODD_CHARS.search(text)
+        or not unicodedata.is_normalized("NFC", text)
+    )
 
 
 def clean(text: str | None) -> str:
     """NFC text without control characters, with tidy spaces and at most one blank line."""
     if not text:
         return ""
-    if _UNTIDY.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if _tidy(text):
         return text  # the common case: nothing to do
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -47,7 +59,9 @@ def clean(text: str | None) -> str:
 
 def one_line(text: str) -> str:
     """Collapse every run of whitespace (newlines and tabs included) to one space."""
-    return _ANY_SPACE.sub(" ", text).strip()
+    if "\n" in text or "\t" in text or "\r" in text or "  " in text or text != text.strip():
+        return _ANY_SPACE.sub(" ", text).strip()
+    return text
 
 
 def _extends(ch: str) -> bool:

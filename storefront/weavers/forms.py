@@ -106,6 +106,10 @@ class DecimalNumberField(DecimalField):
             raise ValueError(_l("Please write a number, for example 12.5.")) from None
 
 
+def _kg(grams: int) -> Decimal:
+    return (Decimal(grams) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def _choices(vocabulary: dict[str, Any]) -> list[SelectChoice]:
     return [SelectChoice(key, label) for key, label in vocabulary.items()]
 
@@ -238,21 +242,32 @@ class ListingForm(FlaskForm):
             out.append(int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
         return out[0], out[1]
 
-    def listing_data(self, lang: str, keep_size: tuple[int, int] | None = None) -> dict[str, Any]:
-        """The carpet fields for ``storefront.catalog.listings`` (cm, paise, grams)."""
-        width, length = self.size_cm(keep_size)
+    def listing_data(self, lang: str, stored: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The carpet fields for ``storefront.catalog.listings`` (cm, paise, grams).
+
+        ``stored`` are the values the form was filled from: a size or weight the weaver left as
+        shown keeps its exact stored value (no rounding drift from cm -> feet -> cm), and the
+        language the listing was first written in stays unless that title was emptied.
+        """
+        stored = stored or {}
+        keep = (stored["width_cm"], stored["length_cm"]) if "width_cm" in stored else None
+        width, length = self.size_cm(keep)
         quality = (self.quality.data or "").strip()
         kpsi = self.kpsi.data or kpsi_from_quality(quality)
         weight = self.weight_kg.data
-        title = {"hi": self.title_hi.data, "en": self.title_en.data}
+        grams = int(weight * 1000) if weight is not None else None
+        if stored.get("weight_g") and weight == _kg(stored["weight_g"]):
+            grams = stored["weight_g"]
+        title = {"hi": self.title_hi.data or "", "en": self.title_en.data or ""}
+        source = stored.get("source_lang")
+        if source not in title or not title[source].strip():
+            source = lang if title[lang].strip() else ("en" if lang == "hi" else "hi")
         data = {
             "title_hi": self.title_hi.data or "",
             "title_en": self.title_en.data or "",
             "description_hi": self.description_hi.data or "",
             "description_en": self.description_en.data or "",
-            "source_lang": lang
-            if (title[lang] or "").strip()
-            else ("en" if lang == "hi" else "hi"),
+            "source_lang": source,
             "construction": self.construction.data,
             "pile_material": self.pile_material.data,
             "foundation_material": self.foundation_material.data,
@@ -264,7 +279,7 @@ class ListingForm(FlaskForm):
             "kpsi": kpsi if kpsi and 1 <= kpsi <= 2000 else None,
             "price_paise": self.price_rupees.data * 100,
             "pile_height_mm": self.pile_height_mm.data,
-            "weight_g": int(weight * 1000) if weight is not None else None,
+            "weight_g": grams,
             "colour_primary": self.colour_primary.data,
             "colour_secondary": self.colour_secondary.data or None,
             "design": self.design.data,
@@ -302,7 +317,7 @@ class ListingForm(FlaskForm):
         self.length_ft.data, self.length_in.data = cm_to_ft_in(values["length_cm"])
         self.price_rupees.data = values["price_paise"] // 100
         grams = values.get("weight_g")
-        self.weight_kg.data = (Decimal(grams) / 1000).quantize(Decimal("0.1")) if grams else None
+        self.weight_kg.data = _kg(grams) if grams else None
 
 
 class ProfileForm(FlaskForm):

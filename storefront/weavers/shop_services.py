@@ -22,7 +22,8 @@ def update_profile(weaver: Weaver, data: dict[str, Any], lang: str) -> None:
     """Save the weaver's story and village (NFC text); ``lang`` is the language they wrote in."""
     assert set(data) <= set(PROFILE_FIELDS), set(data) - set(PROFILE_FIELDS)
     for field, value in data.items():
-        setattr(weaver, field, unicodedata.normalize("NFC", (value or "").strip()))
+        text = (value or "").replace("\r\n", "\n").strip()
+        setattr(weaver, field, unicodedata.normalize("NFC", text))
     if (getattr(weaver, f"bio_{lang}") or "").strip():
         weaver.source_lang = lang
     db.session.flush()

@@ -16,6 +16,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from storefront.accounts.access import weaver_required
 from storefront.catalog import listing_review as review
+from storefront.catalog.attributes import STATUS_LABELS
 from storefront.catalog.listings import (
     ListingError,
     add_photos,
@@ -29,7 +30,6 @@ from storefront.catalog.listings import (
     working_images,
     working_values,
 )
-from storefront.catalog.attributes import STATUS_LABELS
 from storefront.catalog.models import Carpet
 from storefront.errors import render_error
 from storefront.extensions import db
@@ -131,8 +131,7 @@ def listing_edit(carpet_id: int) -> ResponseReturnValue:
     if not form.is_submitted():
         form.fill_from(values)
     elif form.validate():
-        keep = (values["width_cm"], values["length_cm"])
-        data = form.listing_data(current_lang(), keep_size=keep)
+        data = form.listing_data(current_lang(), stored=values)
         rev = update_listing(carpet, data, actor_id=current_user.id)
         db.session.commit()
         if rev is not None:

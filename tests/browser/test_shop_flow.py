@@ -1,4 +1,4 @@
-"""A weaver lists a carpet with three phone photos, in Hindi at 360 px; staff approve; it is public."""
+"""Three phone photos, in Hindi at 360 px: a weaver lists a carpet, staff approve, it is public."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ def test_uttar_pradesh_pays_cgst_and_sgst(tables: None) -> None:
     quote = build_quote([carpet], "IN", "Uttar Pradesh", "INR")
     assert quote.tax_kind == "cgst_sgst"
     assert quote.place_of_supply == "09-Uttar Pradesh"
-    assert quote.shipping_inr == 90_000  # ₹900: up to 10 kg in India
+    assert quote.shipping_inr == 90_000  # ₹900: 5.6 kg volumetric, the 5-10 kg band in India
     # 2.5 % + 2.5 % of the rug and of the delivery (one composite supply)
     assert quote.tax_parts == {"cgst": 375_000 + 2_250, "sgst": 375_000 + 2_250}
     assert quote.tax_minor == 754_500
@@ -53,9 +53,9 @@ def test_exports_are_zero_rated_and_converted(tables: None) -> None:
     assert quote.tax_kind == "export" and quote.tax_minor == 0 and quote.tax_parts == {}
     assert quote.rate == Decimal("88.50") and quote.rate_date == dt.date(2026, 1, 1)
     assert quote.subtotal_minor == 169_492  # ₹1,50,000 / 88.50 = $1,694.92
-    assert quote.shipping_inr == 1_050_000  # North America, up to 10 kg
-    assert quote.shipping_minor == 11_864  # ₹10,500 / 88.50
-    assert quote.total_minor == 169_492 + 11_864
+    assert quote.shipping_inr == 850_000  # North America, 5-10 kg
+    assert quote.shipping_minor == 9_605  # ₹8,500 / 88.50 = $96.045 -> $96.05 (half up)
+    assert quote.total_minor == 169_492 + 9_605
 
 
 def test_order_snapshots_rate_and_components(tables: None) -> None:
@@ -79,8 +79,8 @@ def test_shipping_bands_and_zones(tables: None) -> None:
     assert shipping_quote("IN", 2000, 90, 60) == Money(90_000, "INR")
     # 5.5 x 8 ft: 24.3 kg volumetric beats 13.5 kg packed -> the 10-25 kg band
     assert shipping_quote("IN", 12_000, 240, 170) == Money(160_000, "INR")
-    assert shipping_quote("GB", 2000, 90, 60) == Money(900_000, "INR")  # Europe
-    assert shipping_quote("JP", 2000, 90, 60) == Money(1_200_000, "INR")  # rest of world
+    assert shipping_quote("GB", 2000, 90, 60) == Money(750_000, "INR")  # Europe
+    assert shipping_quote("JP", 2000, 90, 60) == Money(1_000_000, "INR")  # rest of world
     assert shipping_quote("US", 150_000, 300, 250) is None  # heavier than any band
     for rate in db.session.query(ShippingRate).filter_by(zone="India"):
         rate.max_length_cm = 150

@@ -55,6 +55,14 @@ def test_size_conversion_feet_inches_to_cm(app) -> None:
     assert f.size_cm(keep=(243, 305)) == (243, 305)  # 243 cm also reads 8′0″: kept as measured
 
 
+def test_unchanged_weight_and_language_are_kept(app) -> None:
+    f = form(app, weight_kg="17.2", title_en="Blue rug")
+    stored = {"width_cm": 170, "length_cm": 244, "weight_g": 17_230, "source_lang": "en"}
+    data = f.listing_data("hi", stored=stored)
+    assert data["weight_g"] == 17_230 and data["source_lang"] == "en"
+    assert f.listing_data("hi", stored={**stored, "weight_g": 16_000})["weight_g"] == 17_200
+
+
 def test_round_trip_fill_from(app) -> None:
     with app.test_request_context("/hi/shop/listings/1"):
         f = ListingForm(formdata=None)
