@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash
 
 from storefront.accounts.models import (
@@ -105,6 +106,15 @@ def authenticate(login: str, password: str) -> User:
     return user
 
 
+def _insert_user(user: User, taken: type[AccountError]) -> None:
+    """Add a new user; a phone or email registered meanwhile (a race) raises ``taken``."""
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except IntegrityError:
+        raise taken() from None
+
+
 def register_buyer(name: str, email: str, password: str, lang: str) -> User:
     """A new buyer account signed in by email."""
     email = email.strip().lower()
@@ -112,8 +122,7 @@ def register_buyer(name: str, email: str, password: str, lang: str) -> User:
         raise EmailTaken()
     user = User(name=_nfc(name), email=email, role="buyer", preferred_lang=lang)
     user.set_password(password)
-    db.session.add(user)
-    db.session.flush()
+    _insert_user(user, EmailTaken)
     return user
 
 
@@ -145,8 +154,7 @@ def apply_as_weaver(
             raise PhoneTaken()
         user = User(name=_nfc(name), phone=phone, role="buyer", preferred_lang=lang)
         user.set_password(password)
-        db.session.add(user)
-        db.session.flush()
+        _insert_user(user, PhoneTaken)
     else:
         previous = latest_application(user)
         if previous is not None and previous.status == "pending":

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.catalog import attributes as attrs
 from storefront.catalog import product, specs
+from storefront.catalog.display import card_text, facet_groups
 from storefront.i18n import current_lang
 from storefront.media.services import WIDTHS
 
@@ -107,6 +108,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         carpet_labels=carpet_labels,
         card_weaver_name=card_weaver_name,
+        card_text=card_text,
+        facet_groups=facet_groups,
         card_labels=card_labels,
         card_url=card_url,
         card_image_url=card_image_url,

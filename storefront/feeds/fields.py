@@ -56,10 +56,11 @@ def whole_rupees(paise: int) -> int:
     return (paise + 50) // 100
 
 
-def kilograms(grams: int) -> Decimal:
-    """Grams to kilograms with at most one decimal (``12.5``), trailing zero dropped."""
-    kg = (Decimal(grams) / 1000).quantize(Decimal("0.1"))
-    return kg.to_integral_value() if kg == kg.to_integral_value() else kg
+def kilograms(grams: int) -> str:
+    """Grams as kilograms with at most one decimal, half up: ``12``, ``12.5``."""
+    tenths = (grams + 50) // 100
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole}.{tenth}" if tenth else str(whole)
 
 
 def xml_text(value: str) -> str:

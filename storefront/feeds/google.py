@@ -156,6 +156,8 @@ def render_xml(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
     )
     shipping_price = _ShippingPrices(ctx)
     details: dict[tuple[str, object], str] = {}
+    # Links and image URLs are the base URL plus URL-safe paths: escape them only if it needs it.
+    url = xml_text if xml_text(ctx.base_url) != ctx.base_url else str
     title_limit, description_limit = LIMITS["title"], LIMITS["description"]
     for item in items:
         if item.lifecycle == "withdrawn":
@@ -166,7 +168,7 @@ def render_xml(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
             f"<item>\n<g:id>{xml_text(item.id)}</g:id>\n"
             f"<g:title>{xml_text(truncate(text.title, title_limit))}</g:title>\n"
             f"<g:description>{xml_text(text.description(description_limit))}</g:description>\n"
-            f"<g:link>{xml_text(item.links[lang])}</g:link>\n"
+            f"<g:link>{url(item.links[lang])}</g:link>\n"
             f"<g:availability>{item.availability}</g:availability>\n"
             f"<g:price>{price_text(item.prices[currency])}</g:price>\n"
             f"{common}"
@@ -180,11 +182,9 @@ def render_xml(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
             f"<g:custom_label_0>{item.construction}</g:custom_label_0>\n"
         ]
         if images:
-            parts.append(f"<g:image_link>{xml_text(images[0])}</g:image_link>\n")
-            for url in images[1 : 1 + MAX_ADDITIONAL_IMAGES]:
-                parts.append(
-                    f"<g:additional_image_link>{xml_text(url)}</g:additional_image_link>\n"
-                )
+            parts.append(f"<g:image_link>{url(images[0])}</g:image_link>\n")
+            for extra in images[1 : 1 + MAX_ADDITIONAL_IMAGES]:
+                parts.append(f"<g:additional_image_link>{url(extra)}</g:additional_image_link>\n")
         if text.colour:
             colour = truncate(text.colour, LIMITS["color"], ellipsis="")
             parts.append(f"<g:color>{xml_text(colour)}</g:color>\n")

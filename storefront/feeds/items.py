@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from storefront.catalog.models import Carpet, CarpetImage, carpet_weaver
@@ -178,14 +178,27 @@ def feed_filter(cutoff: dt.datetime | None) -> Any:
     return case((Carpet.status == "published", 1), (retired, 1), else_=0) == 1
 
 
+def _columns(langs: Iterable[str]) -> list[Any]:
+    """CARPET_COLUMNS, with the texts of languages the feed does not use read as ''."""
+    langs = set(langs)
+    return [
+        literal("").label(c.key)
+        if c.key.startswith(("title_", "description_")) and c.key.rsplit("_", 1)[1] not in langs
+        else c
+        for c in CARPET_COLUMNS
+    ]
+
+
 def statements(
     cutoff: dt.datetime | None,
     carpet_ids: Iterable[int] | None = None,
     window: tuple[int, int] | None = None,
+    langs: Iterable[str] = ("en", "hi"),
 ) -> tuple[Select, Select, Select]:
     """The three statements: carpets, images, weavers; each ordered by carpet id.
 
-    ``window`` = (offset, limit) restricts all three to one slice of the carpets in id order.
+    ``window`` = (offset, limit) restricts all three to one slice of the carpets in id order;
+    titles and descriptions are read only in ``langs``.
     """
     where = [feed_filter(cutoff)]
     if carpet_ids is not None:
@@ -194,7 +207,7 @@ def statements(
         ids = select(Carpet.id).where(*where).order_by(Carpet.id).offset(window[0])
         where.append(Carpet.id.in_(ids.limit(window[1])))
     carpets = (
-        select(*CARPET_COLUMNS, ChannelListing.external_id)
+        select(*_columns(langs), ChannelListing.external_id)
         .outerjoin(
             ChannelListing,
             and_(ChannelListing.carpet_id == Carpet.id, ChannelListing.channel == "flipkart"),
@@ -248,7 +261,9 @@ def iter_items(
 ) -> Iterator[FeedItem]:
     """Stream the feed items of the snapshot on ``conn`` (three statements, merged by id)."""
     streaming = conn.execution_options(yield_per=BATCH)
-    carpets_stmt, images_stmt, weavers_stmt = statements(ctx.retired_cutoff, carpet_ids, window)
+    carpets_stmt, images_stmt, weavers_stmt = statements(
+        ctx.retired_cutoff, carpet_ids, window, langs=ctx.variant.langs
+    )
     carpets = streaming.execute(carpets_stmt)
     images = _grouped(streaming.execute(images_stmt), whole=True)  # (carpet_id, key, width)
     weavers = _grouped(streaming.execute(weavers_stmt), whole=False)

@@ -1,7 +1,7 @@
 """Image pipeline: prove it is an image, orient, strip metadata, store responsive sizes.
 
 Files live under ``MEDIA_ROOT`` (outside ``static/``) as ``<key>-<width>.<webp|jpg>``, where the key
-is the SHA-256 of the decoded pixels, so the same photo uploaded twice is stored once.
+is a BLAKE2b hash of the decoded pixels, so the same photo uploaded twice is stored once.
 
 What leaves this module is pixels only: EXIF (GPS, camera serials, capture time), XMP, IPTC, PNG
 text chunks and ICC profiles are all dropped. Orientation is applied to the pixels first and
@@ -65,12 +65,15 @@ def decode(data: bytes, max_pixels: int) -> Image.Image:
             probe = Image.open(io.BytesIO(data))
             if probe.format not in ALLOWED_FORMATS:
                 raise ImageRejected("unsupported_format")
+            if probe.format == "JPEG":
+                if probe.width * probe.height > max_pixels * 4:
+                    raise ImageRejected("too_many_pixels")
+                # libjpeg can decode at 1/2..1/8 scale when that still covers our largest size:
+                # a 50-megapixel phone photo then costs what a 12-megapixel one does, so the cap
+                # below applies to the pixels actually decoded.
+                probe.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
             if probe.width * probe.height > max_pixels:
                 raise ImageRejected("too_many_pixels")
-            if probe.format == "JPEG":
-                # Let libjpeg decode at 1/2..1/8 scale when that still covers our largest size:
-                # a 48-megapixel phone photo then needs a quarter of the memory and time.
-                probe.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
             probe.load()
     except ImageRejected:
         raise
@@ -102,11 +105,10 @@ def normalise(img: Image.Image) -> Image.Image:
             rgba = img.convert("RGBA")
             background.paste(rgba, mask=rgba.getchannel("A"))
             img = background
-        clean = Image.new(img.mode, img.size)
-        clean.frombytes(img.tobytes())
+        clean = Image.frombytes(img.mode, img.size, img.tobytes())  # pixels only, empty info
     except (OSError, ValueError, SyntaxError):
         raise ImageRejected("not_image") from None
-    return clean.convert("RGB")
+    return clean if clean.mode == "RGB" else clean.convert("RGB")
 
 
 def _save_atomic(img: Image.Image, path: Path, fmt: str) -> None:
@@ -128,16 +130,19 @@ def _save_atomic(img: Image.Image, path: Path, fmt: str) -> None:
 def store_image(data: bytes) -> StoredImage:
     """Validate and store an uploaded image in every size and format; return its key."""
     img = normalise(decode(data, current_app.config["MAX_IMAGE_PIXELS"]))
-    key = hashlib.sha256(img.tobytes() + repr(img.size).encode()).hexdigest()[:32]
-    for width in WIDTHS:
-        if all(media_path(key, width, ext).exists() for ext in FORMATS):
-            continue
-        scaled = img
-        if img.width > width:
-            height = max(1, round(img.height * width / img.width))
-            scaled = img.resize((width, height), Image.Resampling.LANCZOS)
-        for ext, fmt in FORMATS.items():
-            _save_atomic(scaled, media_path(key, width, ext), fmt)
+    digest = hashlib.blake2b(repr(img.size).encode(), digest_size=16)
+    digest.update(img.tobytes())
+    key = digest.hexdigest()
+    source = img
+    for width in sorted(WIDTHS, reverse=True):  # 2000 from the original, 1000 from 2000, ...
+        scaled = source
+        if source.width > width:
+            height = max(1, round(img.height * width / img.width))  # from the original: no drift
+            scaled = source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if not all(media_path(key, width, ext).exists() for ext in FORMATS):
+            for ext, fmt in FORMATS.items():
+                _save_atomic(scaled, media_path(key, width, ext), fmt)
+        source = scaled
     return StoredImage(key=key, width=img.width, height=img.height)
 
 

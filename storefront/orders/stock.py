@@ -83,6 +83,20 @@ def rehold_line(line: OrderLine) -> bool:
     return True
 
 
+def hold_all(order: Order) -> bool:
+    """True when every line's carpet is (still, or again) held for ``order``; all or nothing."""
+    reheld = []
+    for line in order.lines:
+        if line.hold == "held":
+            continue
+        if not rehold_line(line):
+            for other in reheld:
+                release_line(other)
+            return False
+        reheld.append(line)
+    return True
+
+
 def release_line_stock(carpet_id: int) -> None:
     db.session.execute(
         update(Carpet).where(Carpet.id == carpet_id).values(stock=Carpet.stock + 1),

@@ -16,7 +16,7 @@ from storefront.extensions import db
 from storefront.orders import notify
 from storefront.orders.models import Order
 from storefront.orders.services import PAID_STATUSES, aware, lock_order, now, set_status
-from storefront.orders.stock import consume_line, end_pending, rehold_line, release_line
+from storefront.orders.stock import consume_line, end_pending, hold_all, release_line
 from storefront.payments import available_gateways, get_gateway
 from storefront.payments.base import (
     GatewayError,
@@ -95,31 +95,35 @@ def start_payment(
 # -- settling ---------------------------------------------------------------------------------
 
 
-def _find_order_id(facts: PaymentFacts) -> tuple[int, Payment | None]:
+def _find_order_id(facts: PaymentFacts) -> int:
+    """Our order for these facts, checking the binding; OrderNotFound/PaymentMismatch if not."""
     payment = db.session.scalar(select(Payment).where(Payment.provider_ref == facts.provider_ref))
-    if payment is not None:
-        if payment.provider != facts.provider:
-            raise PaymentMismatch("payment belongs to another provider")
-        if facts.order_id is not None and facts.order_id != payment.order_id:
-            raise PaymentMismatch("facts name another order than the session")
-        return payment.order_id, payment
-    order_id = db.session.scalar(
-        select(Order.id).where(
-            Order.provider_ref == facts.provider_ref, Order.payment_provider == facts.provider
+    if payment is not None and payment.provider != facts.provider:
+        raise PaymentMismatch("payment belongs to another provider")
+    order_id = payment.order_id if payment is not None else None
+    if order_id is None:
+        order_id = db.session.scalar(
+            select(Order.id).where(
+                Order.provider_ref == facts.provider_ref, Order.payment_provider == facts.provider
+            )
         )
-    )
-    if order_id is not None:
-        if facts.order_id is not None and facts.order_id != order_id:
-            raise PaymentMismatch("facts name another order than the session")
-        return order_id, None
-    raise OrderNotFound(f"{facts.provider} {facts.provider_ref}")
+    if order_id is None:
+        raise OrderNotFound(f"{facts.provider} {facts.provider_ref}")
+    if facts.order_id is not None and facts.order_id != order_id:
+        raise PaymentMismatch("facts name another order than the session")
+    return order_id
 
 
 def settle(facts: PaymentFacts) -> Order:
     """Apply verified gateway facts to their order, at most once. Safe to call concurrently."""
-    order_id, payment = _find_order_id(facts)
-    order = lock_order(order_id)
+    order = lock_order(_find_order_id(facts))
     assert order is not None
+    # Read the payment after taking the lock: a concurrent settle may just have committed it.
+    payment = db.session.scalar(
+        select(Payment)
+        .where(Payment.provider_ref == facts.provider_ref)
+        .execution_options(populate_existing=True)
+    )
     if payment is None:
         payment = Payment(
             order_id=order.id,
@@ -130,8 +134,6 @@ def settle(facts: PaymentFacts) -> Order:
         )
         db.session.add(payment)
         db.session.flush()
-    else:
-        db.session.refresh(payment)  # read after the lock: another settle may have committed
     if facts.status == "paid":
         _settle_paid(order, payment, facts)
     elif facts.status in ("refunded", "partially_refunded"):
@@ -170,7 +172,7 @@ def _settle_paid(order: Order, payment: Payment, facts: PaymentFacts) -> None:
         payment.note = "duplicate: order already settled by another payment"
         auto_refund(order, payment, facts.amount, "duplicate payment")
         return
-    if order.status == "cancelled" or not _hold_all(order):
+    if order.status == "cancelled" or not hold_all(order):
         payment.status = "mismatch"
         _cannot_keep(order, payment, "carpet no longer available")
         return
@@ -181,20 +183,6 @@ def _settle_paid(order: Order, payment: Payment, facts: PaymentFacts) -> None:
     set_status(order, "paid")
     order.paid_amount = facts.amount
     notify.queue_sale_mail(order)
-
-
-def _hold_all(order: Order) -> bool:
-    """True when every line's carpet is (still, or again) held for this order."""
-    reheld = []
-    for line in order.lines:
-        if line.hold == "held":
-            continue
-        if not rehold_line(line):
-            for other in reheld:
-                release_line(other)
-            return False
-        reheld.append(line)
-    return True
 
 
 def _cannot_keep(order: Order, payment: Payment, why: str) -> None:

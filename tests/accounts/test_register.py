@@ -61,3 +61,19 @@ def test_email_already_registered(app, client):
 def test_register_follows_a_local_next_only(client):
     resp = client.post("/en/account/register?next=//evil.example", data=GOOD)
     assert resp.headers["Location"] == "/en/"
+
+
+def test_a_registration_race_is_a_form_error_not_a_crash(app):
+    from storefront.accounts import services
+
+    keep = make_user(email="first@example.com")
+    clash = User(email="first@example.com", name="Second", role="buyer", preferred_lang="en")
+    clash.set_password(PASSWORD)
+    try:
+        services._insert_user(clash, services.EmailTaken)
+    except services.EmailTaken:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("duplicate email accepted")
+    db.session.commit()  # the rest of the transaction is intact
+    assert db.session.scalar(select(User.id).where(User.email == "first@example.com")) == keep.id

@@ -153,9 +153,17 @@ def test_png_with_transparency_and_webp_and_cmyk_accepted(app) -> None:
             assert img.mode == "RGB"
 
 
-def test_large_jpeg_is_decoded_at_reduced_scale(app) -> None:
-    stored = store_image(photo_bytes((6000, 4500), quality=60))
-    assert stored.width >= WIDTHS[-1] and stored.width < 6000  # JPEG draft mode used
+def test_50_megapixel_phone_jpeg_is_decoded_at_reduced_scale(app) -> None:
+    big = photo_bytes((8160, 6120), quality=60)  # 50 MP, over the 40 MP cap as declared
+    stored = store_image(big)
+    assert (stored.width, stored.height) == (4080, 3060)  # JPEG draft mode: decoded at 1/2
+
+
+def test_jpeg_bomb_refused_even_with_draft_mode(app) -> None:
+    app.config["MAX_IMAGE_PIXELS"] = 1000 * 1000
+    with pytest.raises(ImageRejected) as caught:
+        store_image(photo_bytes((4100, 4100), quality=30))  # > 4x the cap as declared
+    assert caught.value.reason == "too_many_pixels"
 
 
 def test_served_with_long_cache_headers(app, client) -> None:

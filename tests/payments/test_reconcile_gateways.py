@@ -1,4 +1,4 @@
-"""``flask payments reconcile``: the webhook never came, yet nothing is lost and nothing is sold twice."""
+"""``flask payments reconcile``: the webhook never came, yet nothing is lost or sold twice."""
 
 from __future__ import annotations
 

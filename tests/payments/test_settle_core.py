@@ -1,4 +1,4 @@
-"""settle(): idempotent, checks amount/currency/binding, refunds what it cannot keep exactly once."""
+"""settle(): idempotent; checks amount, currency and binding; refunds what it cannot keep once."""
 
 from __future__ import annotations
 

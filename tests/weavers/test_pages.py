@@ -124,6 +124,7 @@ def test_story_falls_back_to_the_other_language_with_its_lang(client):
     db.session.commit()
     html = _page(client, "/en/weavers/iqbal")
     assert '<span lang="hi" class="fallback">औराई में चालीस साल से बुनाई।</span>' in html
+    assert "Written in Hindi." in html
     html = _page(client, "/hi/weavers/english-only")
     assert '<span lang="en" class="fallback">Weaving since 1990.</span>' in html
     # the directory card uses the same fallback
