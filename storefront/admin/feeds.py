@@ -10,7 +10,7 @@ from storefront.admin.views import bp
 from storefront.feeds.export import feed_paths
 from storefront.feeds.readiness import CHANNEL_NAMES, CHANNELS, overview
 
-PER_PAGE = 50
+PER_PAGE = 20
 
 
 @bp.get("/feeds")

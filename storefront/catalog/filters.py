@@ -42,6 +42,7 @@ SORT_LABELS = {
     "price_asc": _l("Lowest price"),
     "price_desc": _l("Highest price"),
 }
+UNIT_LABELS = {"cm": _l("cm"), "ft": _l("ft")}
 FIELD_LABELS = {
     "min_price": _l("Minimum price"),
     "max_price": _l("Maximum price"),
@@ -70,6 +71,7 @@ class CatalogQuery:
     after: tuple[str, Any, int] | None = None
     before: tuple[str, Any, int] | None = None
     errors: dict[str, Any] = field(default_factory=dict)  # field -> translated message
+    raw: dict[str, str] = field(default_factory=dict)  # what was typed into a refused field
     notes: list[Any] = field(default_factory=list)  # page-level messages
 
     @property
@@ -133,6 +135,15 @@ class CatalogQuery:
                 out.append((name, item))
         return out
 
+    def field_value(self, name: str) -> str:
+        """A price or size field as shown in the form: what was typed if it was refused."""
+        if name in self.raw:
+            return self.raw[name]
+        if name in ("min_price", "max_price"):
+            value = getattr(self, name)
+            return "" if value is None else str(value)
+        return self.size_value(name)
+
     def size_value(self, bound: str) -> str:
         """The size bound as shown in the form, in the chosen unit."""
         cm = self.sizes.get(bound)
@@ -166,7 +177,7 @@ def active_chips(query: CatalogQuery) -> list[tuple[str, dict[str, Any]]]:
         chips.append((_("up to %(price)s", price=price), query.params(max_price=None)))
     for bound in SIZE_BOUNDS:
         if bound in query.sizes:
-            label = f"{FIELD_LABELS[bound]}: {query.size_value(bound)} {query.unit}"
+            label = f"{FIELD_LABELS[bound]}: {query.size_value(bound)} {UNIT_LABELS[query.unit]}"
             chips.append((label, query.params(**{f"{bound}_cm": None})))
     if query.available_only:
         chips.append((_("Available only"), query.params(available=None)))
@@ -188,6 +199,7 @@ def _number(raw: str) -> Decimal | None:
 
 
 def _bad_value(query: CatalogQuery, name: str, raw: str) -> None:
+    query.raw[name] = raw[:40]
     query.errors[name] = _l(
         "“%(value)s” is not a number we can use here, so this filter was ignored.",
         value=raw[:20],
@@ -233,6 +245,7 @@ def _parse_sizes(args: MultiDict[str, str], query: CatalogQuery) -> None:
                 continue
             query.sizes[bound] = cm
             query.errors.pop(bound, None)
+            query.raw.pop(bound, None)
             break
     for side in ("width", "length"):
         low, high = query.sizes.get(f"min_{side}"), query.sizes.get(f"max_{side}")

@@ -21,6 +21,7 @@ from storefront.catalog.filters import (
     FACETS,
     FIELD_LABELS,
     SORT_LABELS,
+    UNIT_LABELS,
     CatalogQuery,
     parse_query,
 )
@@ -69,6 +70,7 @@ def _listing(query: CatalogQuery, version: tuple[Any, ...]) -> dict[str, Any]:
         facets=FACETS,
         sort_labels=SORT_LABELS,
         field_labels=FIELD_LABELS,
+        unit_labels=UNIT_LABELS,
     )
     return {"html": Markup(html), "number": result.page, "noindex": variant}
 

@@ -28,7 +28,8 @@ class Variant:
     lang: str = "en"
     country: str = "IN"
     currency: str = "INR"
-    langs: tuple[str, ...] = ("en",)  # texts the items need
+    langs: tuple[str, ...] = ("en",)  # texts (and links) the items need
+    link_langs: tuple[str, ...] = ()  # product-page links only, no texts
     countries: tuple[str, ...] = ("IN",)  # shipping quotes the items need
     currencies: tuple[str, ...] = ("INR",)  # prices the items need
 

@@ -29,7 +29,7 @@ VARIANTS = {
         path="flipkart.json",
         kind="json",
         content_type=CONTENT_TYPE,
-        langs=("en",),
+        langs=(),
         countries=("IN",),
         currencies=("INR",),
     )

@@ -291,6 +291,7 @@ class ItemBuilder:
         self.media = f"{ctx.base_url}/media/"
         self.quoter = quoter
         self.describers = {lang: Describer(labels) for lang, labels in ctx.labels.items()}
+        self.link_langs = tuple(dict.fromkeys(ctx.variant.langs + ctx.variant.link_langs))
         self.converters = [(c, Converter(c, rate)) for c, rate in ctx.rates.items()]
         self.countries = ctx.variant.countries
         self.gi: dict[tuple, str | None] = {}
@@ -335,6 +336,7 @@ class ItemBuilder:
         texts, links = item.texts, item.links
         for lang, describer in self.describers.items():
             texts[lang] = describer.text(item)
+        for lang in self.link_langs:
             links[lang] = f"{base}/{lang}/carpets/{slug}"
         media = self.media
         item.images = tuple([f"{media}{key}-{IMAGE_WIDTH}.jpg" for key in item.image_keys])

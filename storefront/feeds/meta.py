@@ -93,7 +93,8 @@ def _variants() -> dict[str, Variant]:
         path="meta/country-overrides.csv",
         kind="country",
         content_type=CONTENT_TYPE,
-        langs=("en",),
+        langs=(),
+        link_langs=("en",),
         countries=(),
         currencies=tuple(COUNTRY_OVERRIDES.values()),
     )

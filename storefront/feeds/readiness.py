@@ -20,7 +20,7 @@ from storefront.feeds.items import FeedItem, ItemBuilder, iter_items, orm_row
 CHANNELS = ("google", "meta", "amazon", "flipkart", "alibaba")
 CHANNEL_NAMES = {
     "google": "Google",
-    "meta": "Facebook/Instagram",
+    "meta": "Facebook / Instagram",
     "amazon": "Amazon",
     "flipkart": "Flipkart",
     "alibaba": "Alibaba.com",
@@ -58,8 +58,9 @@ class Issue:
 class Readiness:
     sku: str
     carpet_id: int
-    title: str
+    titles: dict[str, str]
     issues: list[Issue] = field(default_factory=list)
+    image_key: str | None = None
 
     def status(self, channel: str) -> str:
         """``ready``, ``weakened`` or ``rejected`` on ``channel``."""
@@ -90,10 +91,22 @@ class Readiness:
     def reaches_all(self) -> bool:
         return not self.issues
 
+    @property
+    def title(self) -> str:
+        """The title in the page's language."""
+        from storefront.i18n import current_lang
+
+        return self.titles.get(current_lang()) or self.titles["en"]
+
 
 def check(item: FeedItem) -> Readiness:
     """Every issue of ``item`` (built with English and Hindi texts and shipping quotes)."""
-    out = Readiness(sku=item.id, carpet_id=item.carpet_id, title=item.texts["en"].title)
+    out = Readiness(
+        sku=item.id,
+        carpet_id=item.carpet_id,
+        titles={lang: text.title for lang, text in item.texts.items()},
+        image_key=item.image_keys[0] if item.image_keys else None,
+    )
     add = out.issues.append
     photos = len(item.image_keys)
     if photos == 0:
@@ -237,6 +250,7 @@ class Overview:
     rows: list[Readiness]
     total: int  # carpets with issues on the chosen channel(s)
     carpets: int  # carpets in the feeds
+    without_fsn: int = 0  # listed once on the Flipkart tab rather than on every carpet
 
 
 def overview(channel: str | None = None, page: int = 1, per_page: int = 50) -> Overview:
@@ -245,18 +259,22 @@ def overview(channel: str | None = None, page: int = 1, per_page: int = 50) -> O
 
     counts = {c: {"ready": 0, "weakened": 0, "rejected": 0} for c in CHANNELS}
     rows: list[Readiness] = []
-    total = carpets = 0
+    total = carpets = without_fsn = 0
     start = (page - 1) * per_page
     with open_snapshot() as conn:
         for result in iter_readiness(conn):
             carpets += 1
             for name in CHANNELS:
                 counts[name][result.status(name)] += 1
-            relevant = [i for i in result.issues if channel is None or channel in i.channels]
+            if channel is None:
+                without_fsn += any(i.code == "no_fsn" for i in result.issues)
+                relevant = [i for i in result.issues if i.code != "no_fsn"]
+            else:
+                relevant = [i for i in result.issues if channel in i.channels]
             if not relevant:
                 continue
             if start <= total < start + per_page:
                 result.issues = relevant
                 rows.append(result)
             total += 1
-    return Overview(counts=counts, rows=rows, total=total, carpets=carpets)
+    return Overview(counts, rows, total, carpets, without_fsn)

@@ -10,6 +10,7 @@ from flask import Flask
 
 from storefront import create_app
 from storefront.extensions import db
+from tests.browser.conftest import browser_page, live_app, live_server  # noqa: F401
 from tests.conftest import IS_POSTGRES, _truncate_all, fresh_g_per_request
 
 

@@ -208,6 +208,13 @@ def test_bad_price_is_ignored_with_a_translated_message(client, shop):
     assert "इस्तेमाल" in html  # the Hindi message, not the English one
 
 
+def test_refused_value_stays_in_its_field(client, shop):
+    html = client.get("/en/carpets/?min_price=abc&min_width_ft=x5").get_data(as_text=True)
+    assert 'name="min_price" inputmode="numeric" autocomplete="off" value="abc"' in html
+    assert 'value="x5"' in html
+    assert html.count('class="field-error"') == 2
+
+
 def test_unknown_material_is_ignored_with_a_note(client, shop):
     html = client.get("/en/carpets/?material=plastic").get_data(as_text=True)
     assert "not recognised" in html

@@ -115,12 +115,14 @@ def test_staff_page_lists_what_is_missing_per_channel(app, client):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert catalog["tricky"].sku in html
+    assert catalog["active"].title_en in html  # titles in the page's language
     assert "Enter the weight in grams" in html
     assert "https://bunkar.test/feeds/google/en-US.xml" in html
     flipkart = client.get("/en/admin/feeds?channel=flipkart").get_data(as_text=True)
     assert "No Flipkart product id (FSN) yet" in flipkart
     hindi = client.get("/hi/admin/feeds").get_data(as_text=True)
     assert "मार्केटप्लेस फ़ीड" in hindi
+    assert catalog["active"].title_hi in hindi
     assert client.get("/en/admin/feeds?page=99").status_code == 200
 
 

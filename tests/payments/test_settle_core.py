@@ -204,3 +204,46 @@ def test_usd_export_order_settles_in_usd(tables: None) -> None:
     pay(order)
     db.session.commit()
     assert order.status == "paid"
+
+
+def test_stripe_late_payment_waits_in_needs_refund_until_the_refund_lands(
+    app: Flask, tables: None, fake_stripe
+) -> None:  # noqa: ANN001
+    from storefront.payments import get_gateway
+
+    carpet = make_carpet()
+    late = make_order(carpet, currency="USD", gateway="stripe", **USA)
+    late.reserved_until = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    db.session.commit()
+    release_expired()
+    db.session.commit()
+    winner = make_order(carpet)
+    pay(winner)
+    db.session.commit()
+
+    fake_stripe.refund_status = "pending"  # card refunds can take a while
+    fake_stripe.buyer_pays(late.provider_ref)
+    facts = get_gateway("stripe").fetch(late)
+    settle(facts)
+    db.session.commit()
+    settle(facts)  # the webhook after the return page: nothing new
+    db.session.commit()
+    assert late.status == "needs_refund"
+    assert [r.status for r in _refunds()] == ["pending"]
+    assert len(fake_stripe.refunds) == 1
+
+    from dataclasses import replace
+
+    settle(replace(facts, status="refunded", refunded_amount=facts.amount))  # charge.refunded
+    db.session.commit()
+    assert late.status == "refunded"
+    assert [r.status for r in _refunds()] == ["succeeded"]
+
+
+def test_fake_gateway_is_never_configured_in_production() -> None:
+    from storefront.payments.fake_gateway import FakeGateway
+
+    enabled = {"ENV_NAME": "development", "PAYMENT_GATEWAYS": ("fake",)}
+    assert FakeGateway(enabled).is_configured()
+    assert not FakeGateway({**enabled, "ENV_NAME": "production"}).is_configured()
+    assert not FakeGateway({**enabled, "PAYMENT_GATEWAYS": ("stripe",)}).is_configured()

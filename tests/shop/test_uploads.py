@@ -141,3 +141,13 @@ def test_stored_listing_photos_have_no_gps(app, client) -> None:
     assert len(files) == 6
     for path in files:
         assert_no_metadata(path)
+
+
+def test_too_large_with_csrf_on_still_shows_the_photo_page(app, client) -> None:
+    """In production CSRF reads the form first: the 413 is raised there, and still handled."""
+    carpet = setup_draft(client)
+    app.config.update(WTF_CSRF_ENABLED=True, MAX_CONTENT_LENGTH=64 * 1024)
+    big = photo_bytes() + b"\0" * (128 * 1024)
+    response = post_photos(client, carpet, (big, "big.jpg"))
+    assert response.status_code == 413
+    assert "नीला गोल कालीन" in response.get_data(as_text=True)
