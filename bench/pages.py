@@ -125,6 +125,15 @@ def prepare_database(kind: str, pg_url: str, workdir: Path) -> tuple[str, str | 
     return pg_url.rsplit("/", 1)[0] + "/" + name, name
 
 
+def drop_database(pg_url: str, name: str | None) -> None:
+    if not name:
+        return
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def build_catalog(env: dict[str, str], carpets: int) -> dict[str, str]:
     """Create the schema and data; return the bench URLs (deep cursor, a product slug)."""
     os.environ.update(env)
@@ -234,13 +243,9 @@ def main() -> int:
     finally:
         for server in (proc, cold):
             server.terminate()
-            server.wait(timeout=10)
-        if pg_name and not args.keep:
-            import psycopg
-
-            with psycopg.connect(args.pg_url, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{pg_name}"')
+            server.wait(timeout=30)
         if not args.keep:
+            drop_database(args.pg_url, pg_name)
             shutil.rmtree(workdir, ignore_errors=True)
 
     ok = True

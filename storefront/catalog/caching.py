@@ -152,7 +152,8 @@ def conditional(render: Callable[[tuple[Any, ...]], Any]) -> Response:
     if_none_match = request.if_none_match
     not_modified = False
     if if_none_match:
-        not_modified = if_none_match.contains_weak(etag)
+        # "*" would also match a page that does not exist: only a real tag counts here.
+        not_modified = not if_none_match.star_tag and if_none_match.contains_weak(etag)
     elif modified is not None and request.if_modified_since and not has_session:
         not_modified = modified <= request.if_modified_since
     if not_modified:

@@ -53,7 +53,7 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 class Memo(dict):
     """A dict for repeated phrases that empties itself past ``limit`` (memory stays flat)."""
 
-    limit = 4096
+    limit = 1024
 
     def put(self, key: object, value: str) -> str:
         if len(self) >= self.limit:

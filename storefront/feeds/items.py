@@ -34,7 +34,7 @@ from storefront.feeds.shipping import ShippingQuoter, load_bands
 from storefront.money import Money
 from storefront.weavers.models import Weaver
 
-BATCH = 2000
+BATCH = 1000
 IMAGE_WIDTH = 1000
 _URL_SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
 
@@ -318,7 +318,7 @@ class ItemBuilder:
         if weavers:
             item.weavers = weavers
             if weavers not in self.gi:
-                if len(self.gi) > 4096:
+                if len(self.gi) > 1024:
                     self.gi.clear()
                 self.gi[weavers] = gi_number(weavers)
             item.gi_number = self.gi[weavers]

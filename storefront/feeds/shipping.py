@@ -58,7 +58,7 @@ class ShippingQuoter:
         key = (country, item.weight_g, item.length_cm, item.width_cm)
         if key in self._memo:
             return self._memo[key]
-        if len(self._memo) > 8192:
+        if len(self._memo) > 2048:
             self._memo.clear()
         parcel = roll_parcel(item.weight_g, item.length_cm, item.width_cm)
         price = None

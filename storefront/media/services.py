@@ -11,6 +11,7 @@ colour profiles are converted to sRGB, so nothing that mattered is lost with the
 from __future__ import annotations
 
 import hashlib
+import shutil
 import io
 import os
 import tempfile
@@ -127,6 +128,13 @@ def _save_atomic(img: Image.Image, path: Path, fmt: str) -> None:
         raise
 
 
+def _copy_atomic(source: Path, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    shutil.copyfile(source, tmp)
+    tmp.replace(path)
+
+
 def store_image(data: bytes) -> StoredImage:
     """Validate and store an uploaded image in every size and format; return its key."""
     img = normalise(decode(data, current_app.config["MAX_IMAGE_PIXELS"]))
@@ -134,6 +142,7 @@ def store_image(data: bytes) -> StoredImage:
     digest.update(img.tobytes())
     key = digest.hexdigest()
     source = img
+    written: tuple[Image.Image, int] | None = None  # the last image encoded, and at which width
     for width in sorted(WIDTHS, reverse=True):  # 2000 from the original, 1000 from 2000, ...
         scaled = source
         if source.width > width:
@@ -141,7 +150,13 @@ def store_image(data: bytes) -> StoredImage:
             scaled = source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         if not all(media_path(key, width, ext).exists() for ext in FORMATS):
             for ext, fmt in FORMATS.items():
-                _save_atomic(scaled, media_path(key, width, ext), fmt)
+                target = media_path(key, width, ext)
+                if written and written[0] is scaled and media_path(key, written[1], ext).exists():
+                    # Smaller than this size: the same pixels again, so copy, don't re-encode.
+                    _copy_atomic(media_path(key, written[1], ext), target)
+                else:
+                    _save_atomic(scaled, target, fmt)
+        written = (scaled, width)
         source = scaled
     return StoredImage(key=key, width=img.width, height=img.height)
 

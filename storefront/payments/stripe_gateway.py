@@ -261,8 +261,10 @@ def session_facts(session: Mapping[str, Any], status: str | None = None) -> Paym
 def event_facts(kind: str, obj: Mapping[str, Any]) -> PaymentFacts | None:
     """Facts for the events we act on; None for events we only record."""
     if kind in SESSION_EVENTS:
+        # A delayed method that failed ends a *completed* session: the buyer cannot retry in it,
+        # so it releases the reservation like an expiry (payment_intent.payment_failed does not).
         forced = {
-            "checkout.session.async_payment_failed": "failed",
+            "checkout.session.async_payment_failed": "expired",
             "checkout.session.expired": "expired",
         }.get(kind)
         return session_facts(obj, forced)

@@ -118,3 +118,7 @@ def test_404_is_not_cached_publicly(client, carpet):
     resp = client.get("/en/carpets/nope")
     assert resp.status_code == 404
     assert "ETag" not in resp.headers
+
+
+def test_star_does_not_hide_a_missing_page(client, carpet):
+    assert client.get("/en/carpets/nope", headers={"If-None-Match": "*"}).status_code == 404

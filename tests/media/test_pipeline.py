@@ -80,6 +80,16 @@ def test_responsive_sizes_in_webp_and_jpeg(app) -> None:
                 assert img.height == round(1600 * width / 2400)
 
 
+def test_small_photo_is_encoded_once_and_copied_to_larger_sizes(app) -> None:
+    stored = store_image(photo_bytes((900, 600)))
+    for ext in FORMATS:
+        big = media_path(stored.key, 2000, ext).read_bytes()
+        assert media_path(stored.key, 1000, ext).read_bytes() == big
+        with Image.open(media_path(stored.key, 2000, ext)) as img:
+            assert img.size == (900, 600)  # never upscaled
+        assert media_path(stored.key, 400, ext).read_bytes() != big
+
+
 def test_same_photo_twice_is_stored_once(app) -> None:
     data = photo_bytes()
     assert store_image(data).key == store_image(data).key

@@ -132,15 +132,19 @@ def test_unpaid_completion_keeps_the_reservation_until_the_async_result(
     assert db.session.get(Carpet, carpet.id).status == "sold"
 
 
-def test_async_failure_is_recorded_and_never_sells(
+def test_async_failure_never_sells_and_releases_the_carpet(
     client: FlaskClient, fake_stripe: FakeStripe, placed
 ) -> None:
     order, carpet, sid = placed
     deliver(client, fake_stripe.buyer_pays(sid, payment_status="unpaid"))
+    db.session.expire_all()
+    assert order.status == "pending_payment"  # delayed method: still held for the buyer
+    assert db.session.get(Carpet, carpet.id).stock == 0
     assert deliver(client, fake_stripe.async_result(sid, succeeded=False))[0] == 200
     db.session.expire_all()
-    assert order.status == "pending_payment"
-    assert db.session.get(Carpet, carpet.id).status == "published"
+    assert order.status == "expired"
+    rug = db.session.get(Carpet, carpet.id)
+    assert (rug.status, rug.stock) == ("published", 1)
     assert [e.type for e in events()][-1] == "checkout.session.async_payment_failed"
 
 
