@@ -214,19 +214,21 @@ def child(database_url: str, path: str) -> dict:
         statements = 0
         cpu0, wall0 = time.process_time(), time.perf_counter()
         if path == "read":
-            from storefront.feeds.context import make_context
-            from storefront.feeds.google import VARIANTS
+            # The same three statements the Google en-US export runs, rows fetched and dropped.
+            from storefront.feeds.context import RETIRED_DAYS
             from storefront.feeds.items import BATCH as YIELD_PER
-            from storefront.feeds.items import statements as feed_statements
-            from storefront.feeds.snapshot import open_snapshot
+            from storefront.feeds.queries import statements as feed_statements
+            from storefront.feeds.snapshot import catalog_state, open_snapshot
 
             with open_snapshot() as conn:
-                ctx = make_context("read", VARIANTS["en-IN.xml"], base_url="x", rates={})
+                modified = catalog_state(conn).last_modified
+                cutoff = modified - dt.timedelta(days=RETIRED_DAYS) if modified else None
                 streaming = conn.execution_options(yield_per=YIELD_PER)
-                for k, stmt in enumerate(feed_statements(ctx.retired_cutoff)):
-                    for row in streaming.execute(stmt):
-                        items += k == 0  # carpets
-                        size += len(row)
+                for k, stmt in enumerate(feed_statements(cutoff, langs=("en",))):
+                    for batch in streaming.execute(stmt).partitions(YIELD_PER):
+                        for row in batch:
+                            items += k == 0  # carpets
+                            size += len(row)
         else:
             from storefront.feeds.export import open_export
             from storefront.feeds.fields import batched

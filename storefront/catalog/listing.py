@@ -11,11 +11,11 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import ColumnElement, Integer, String, bindparam, func, literal, select, union_all
+from sqlalchemy import ColumnElement, Integer, String, bindparam, func, select
 
 from storefront.catalog.filters import FACETS, CatalogQuery, encode_cursor
 from storefront.catalog.models import Carpet
@@ -25,6 +25,7 @@ from storefront.extensions import db
 
 FACET_CACHE_SECONDS = 30.0
 FACET_CACHE_SIZE = 256
+_FACET_STATEMENTS: dict[Any, Any] = {}
 FacetCache = OrderedDict[tuple[Any, ...], tuple[float, dict[str, dict[str, int]]]]
 
 
@@ -81,22 +82,36 @@ def conditions(
 
 
 def _count_facets(query: CatalogQuery) -> dict[str, dict[str, int]]:
-    """{facet: {value: count}}: each facet counted with every *other* filter applied."""
-    parts, params = [], {}
-    statuses = bindparam("statuses", expanding=True)
-    for name, (column_name, _vocab) in FACETS.items():
-        column = getattr(Carpet, column_name)
-        _key, values, build = conditions(query, skip_facet=name)
-        params.update(values)
-        parts.append(
-            select(literal(name).label("facet"), column.label("value"), func.count().label("n"))
-            .where(Carpet.status.in_(statuses), *build())
-            .group_by(column)
+    """{facet: {value: count}}: each facet counted with every *other* filter applied.
+
+    One scan: carpets matching the non-facet filters, grouped by all facet columns at once
+    (a few hundred combinations at most); each facet's counts are then summed in Python over the
+    combinations that match the *other* facets' choices.
+    """
+    names = list(FACETS)
+    columns = [getattr(Carpet, FACETS[name][0]) for name in names]
+    unfaceted = replace(query, selected={})
+    key, params, build = conditions(unfaceted)
+    stmt = _FACET_STATEMENTS.get((key, query.statuses))
+    if stmt is None:
+        stmt = (
+            select(*columns, func.count())
+            .where(Carpet.status.in_(bindparam("statuses", expanding=True)), *build())
+            .group_by(*columns)
         )
-    params["statuses"] = list(query.statuses)
-    out: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    for facet, value, n in db.session.execute(union_all(*parts), params).all():
-        out[facet][value] = n
+        _FACET_STATEMENTS[(key, query.statuses)] = stmt
+    rows = db.session.execute(stmt, {**params, "statuses": list(query.statuses)}).all()
+    chosen = [set(query.selected.get(name, ())) for name in names]
+    out: dict[str, dict[str, int]] = {name: {} for name in names}
+    for row in rows:
+        values, n = row[:-1], row[-1]
+        misses = [i for i, value in enumerate(values) if chosen[i] and value not in chosen[i]]
+        if len(misses) > 1:
+            continue
+        for i, name in enumerate(names):
+            if not misses or misses == [i]:
+                counts = out[name]
+                counts[values[i]] = counts.get(values[i], 0) + n
     return out
 
 

@@ -58,6 +58,10 @@ class Carpet(db.Model):
         Index("ix_carpet_colour_primary", "colour_primary"),
         Index("ix_carpet_shape", "shape"),
         Index("ix_carpet_updated_at", "updated_at"),
+        # Facet counts: one index-only scan grouped by every facet column.
+        Index(
+            "ix_carpet_facets", "status", "pile_material", "construction", "colour_primary", "shape"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

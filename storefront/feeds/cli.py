@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -91,24 +93,29 @@ def list_command() -> None:
 def check_command(channel: tuple[str, ...], lang: str) -> None:
     """List every carpet a marketplace would reject or show weaker, and why, per channel."""
     wanted = channel or CHANNELS
-    lines: dict[str, list[str]] = {c: [] for c in wanted}
     counts = {c: {"ready": 0, "weakened": 0, "rejected": 0} for c in wanted}
-    with force_locale(lang), open_snapshot() as conn:
-        for result in iter_readiness(conn):
-            for name in wanted:
-                status = result.status(name)
-                counts[name][status] += 1
-                for issue in result.issues:
-                    if name in issue.channels:
-                        label = "REJECT" if issue.severity == "reject" else "weaker"
-                        lines[name].append(f"  {result.sku:<14} {label:<7} {issue.message}")
-    for name in wanted:
-        c = counts[name]
-        click.echo(
-            f"{name}: {c['rejected']} rejected, {c['weakened']} weakened, {c['ready']} ready"
-        )
-        for line in lines[name]:
-            click.echo(line)
+    # One spooled file per channel keeps memory flat however many carpets have issues.
+    with ExitStack() as stack:
+        spools = {
+            c: stack.enter_context(tempfile.SpooledTemporaryFile(2**20, "w+", encoding="utf-8"))
+            for c in wanted
+        }
+        with force_locale(lang), open_snapshot() as conn:
+            for result in iter_readiness(conn):
+                for name in wanted:
+                    counts[name][result.status(name)] += 1
+                    for issue in result.issues:
+                        if name in issue.channels:
+                            label = "REJECT" if issue.severity == "reject" else "weaker"
+                            spools[name].write(f"  {result.sku:<14} {label:<7} {issue.message}\n")
+        for name in wanted:
+            c = counts[name]
+            click.echo(
+                f"{name}: {c['rejected']} rejected, {c['weakened']} weakened, {c['ready']} ready"
+            )
+            spools[name].seek(0)
+            for line in spools[name]:
+                click.echo(line, nl=False)
 
 
 @feeds.command("set-id")

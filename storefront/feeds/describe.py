@@ -7,7 +7,7 @@ language used (a carpet without a title in that language gets one composed from 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storefront.catalog.attributes import format_ft_in
 from storefront.feeds.text import clean, one_line, truncate
@@ -51,14 +51,13 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
 
 
 class Memo(dict):
-    """A dict for repeated phrases that empties itself past ``limit`` (memory stays flat)."""
+    """A dict for repeated phrases that stops growing at ``limit`` (memory stays flat)."""
 
-    limit = 1024
+    limit = 2048
 
-    def put(self, key: object, value: str) -> str:
-        if len(self) >= self.limit:
-            self.clear()
-        self[key] = value
+    def put(self, key: object, value: Any) -> Any:
+        if len(self) < self.limit:
+            self[key] = value
         return value
 
 

@@ -19,7 +19,8 @@ from flask import current_app
 
 from storefront.feeds import FEED_FORMATS
 from storefront.feeds.context import FeedContext, Variant, make_context
-from storefront.feeds.items import FeedItem, count_items, iter_items
+from storefront.feeds.items import FeedItem, iter_items
+from storefront.feeds.queries import count_items
 from storefront.feeds.snapshot import catalog_state, etag_for, open_snapshot
 from storefront.money import current_rates
 
@@ -122,7 +123,11 @@ def open_export(path: str, part: int = 1) -> FeedExport:
         if not 1 <= part <= parts:
             raise UnknownFeed(f"{path} part {part}")
         used_rates = sorted((c, *map(str, rates[c])) for c in ctx.rates if c in rates)
-        etag = etag_for(state, path, part, ctx.base_url, used_rates, sorted(settings.items()))
+        # The words (translations) are part of the output, so a new catalogue makes a new tag.
+        words = sorted((lang, repr(labels)) for lang, labels in ctx.labels.items())
+        etag = etag_for(
+            state, path, part, ctx.base_url, used_rates, sorted(settings.items()), words
+        )
         rate_days = [
             dt.datetime.combine(rates[c][1], dt.time(), dt.UTC) for c in ctx.rates if c in rates
         ]

@@ -1,8 +1,8 @@
 """One FeedItem per carpet that a marketplace should hear about, built from plain rows.
 
-Three statements, whatever the catalog size: carpets (with the Flipkart FSN joined in), their
-image keys in order, and their weavers; each ordered by carpet id, streamed in batches and merged
-by id. No ORM objects and no per-carpet queries, so memory stays flat and time is linear.
+The three statements of ``feeds.queries`` (carpets, images, weavers), each ordered by carpet id,
+are streamed in batches and merged by id. No ORM objects and no per-carpet queries, so memory
+stays flat and time is linear.
 
 Lifecycle of an item:
 - ``active``: published with stock: in stock everywhere;
@@ -15,69 +15,24 @@ Carpets that were never published are not feed items.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
-from storefront.catalog.models import Carpet, CarpetImage, carpet_weaver
 from storefront.feeds.context import FeedContext
-from storefront.feeds.describe import Describer, ItemText, gi_number
+from storefront.feeds.describe import Describer, ItemText, Memo, gi_number
 from storefront.feeds.fields import Converter
-from storefront.feeds.models import ChannelListing
+from storefront.feeds.queries import CARPET_FIELDS, statements
 from storefront.feeds.shipping import ShippingQuoter, load_bands
 from storefront.money import Money
-from storefront.weavers.models import Weaver
 
 BATCH = 1000
 IMAGE_WIDTH = 1000
 _URL_SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
-
-CARPET_COLUMNS = (
-    Carpet.id,
-    Carpet.sku,
-    Carpet.slug,
-    Carpet.title_en,
-    Carpet.title_hi,
-    Carpet.description_en,
-    Carpet.description_hi,
-    Carpet.construction,
-    Carpet.pile_material,
-    Carpet.foundation_material,
-    Carpet.dyes,
-    Carpet.kpsi,
-    Carpet.quality,
-    Carpet.width_cm,
-    Carpet.length_cm,
-    Carpet.shape,
-    Carpet.pile_height_mm,
-    Carpet.weight_g,
-    Carpet.colour_primary,
-    Carpet.colour_secondary,
-    Carpet.design,
-    Carpet.weaving_days,
-    Carpet.hsn_code,
-    Carpet.price_paise,
-    Carpet.stock,
-    Carpet.status,
-    Carpet.published_at.is_not(None).label("was_published"),
-)
-CARPET_FIELDS = tuple(c.key for c in CARPET_COLUMNS)
-# Weaver tuple: (name_en, name_hi, village_en, village_hi, district, gi_user_number, status)
-WEAVER_COLUMNS = (
-    Weaver.name_en,
-    Weaver.name_hi,
-    Weaver.village_en,
-    Weaver.village_hi,
-    Weaver.district,
-    Weaver.gi_user_number,
-    Weaver.status,
-)
 
 
 @dataclass(slots=True)
@@ -160,77 +115,6 @@ def orm_row(carpet: Any, fsn: str | None) -> tuple[Any, ...]:
     return (*values.values(), fsn)
 
 
-def count_items(conn: Connection, cutoff: dt.datetime | None) -> int:
-    """How many carpets the feeds cover (for splitting documents into parts)."""
-    return conn.execute(select(func.count(Carpet.id)).where(feed_filter(cutoff))).scalar_one()
-
-
-def feed_filter(cutoff: dt.datetime | None) -> Any:
-    """Carpets in the feeds: published, plus recently retired ones (see RETIRED_DAYS)."""
-    retired = or_(
-        Carpet.status == "sold",
-        and_(Carpet.status.in_(("draft", "pending", "archived")), Carpet.published_at.is_not(None)),
-    )
-    if cutoff is not None:
-        retired = and_(retired, Carpet.updated_at >= cutoff)
-    # One CASE rather than an OR: nearly every carpet qualifies, so the best plan is a scan in
-    # id order (no sort, no temporary B-tree), which an OR of indexed terms would not get.
-    return case((Carpet.status == "published", 1), (retired, 1), else_=0) == 1
-
-
-def _columns(langs: Iterable[str]) -> list[Any]:
-    """CARPET_COLUMNS, with the texts of languages the feed does not use read as ''."""
-    langs = set(langs)
-    return [
-        literal("").label(c.key)
-        if c.key.startswith(("title_", "description_")) and c.key.rsplit("_", 1)[1] not in langs
-        else c
-        for c in CARPET_COLUMNS
-    ]
-
-
-def statements(
-    cutoff: dt.datetime | None,
-    carpet_ids: Iterable[int] | None = None,
-    window: tuple[int, int] | None = None,
-    langs: Iterable[str] = ("en", "hi"),
-) -> tuple[Select, Select, Select]:
-    """The three statements: carpets, images, weavers; each ordered by carpet id.
-
-    ``window`` = (offset, limit) restricts all three to one slice of the carpets in id order;
-    titles and descriptions are read only in ``langs``.
-    """
-    where = [feed_filter(cutoff)]
-    if carpet_ids is not None:
-        where.append(Carpet.id.in_(list(carpet_ids)))
-    if window is not None:
-        ids = select(Carpet.id).where(*where).order_by(Carpet.id).offset(window[0])
-        where.append(Carpet.id.in_(ids.limit(window[1])))
-    carpets = (
-        select(*_columns(langs), ChannelListing.external_id)
-        .outerjoin(
-            ChannelListing,
-            and_(ChannelListing.carpet_id == Carpet.id, ChannelListing.channel == "flipkart"),
-        )
-        .where(*where)
-        .order_by(Carpet.id)
-    )
-    images = (
-        select(CarpetImage.carpet_id, CarpetImage.image_key, CarpetImage.width)
-        .join(Carpet, Carpet.id == CarpetImage.carpet_id)
-        .where(*where)
-        .order_by(Carpet.id, CarpetImage.position, CarpetImage.id)
-    )
-    weavers = (
-        select(carpet_weaver.c.carpet_id, *WEAVER_COLUMNS)
-        .join(Weaver, Weaver.id == carpet_weaver.c.weaver_id)
-        .join(Carpet, Carpet.id == carpet_weaver.c.carpet_id)
-        .where(*where)
-        .order_by(carpet_weaver.c.carpet_id, carpet_weaver.c.weaver_id)
-    )
-    return carpets, images, weavers
-
-
 def _grouped(rows: Iterable[Sequence[Any]], whole: bool) -> Iterator[tuple[int, list]]:
     """(carpet_id, rows) for rows sorted by their first column; ``whole=False`` drops it."""
     current, group = None, []
@@ -294,7 +178,7 @@ class ItemBuilder:
         self.link_langs = tuple(dict.fromkeys(ctx.variant.langs + ctx.variant.link_langs))
         self.converters = [(c, Converter(c, rate)) for c, rate in ctx.rates.items()]
         self.countries = ctx.variant.countries
-        self.gi: dict[tuple, str | None] = {}
+        self.gi = Memo()
 
     def build(
         self,
@@ -317,11 +201,10 @@ class ItemBuilder:
         item.lifecycle = state
         if weavers:
             item.weavers = weavers
-            if weavers not in self.gi:
-                if len(self.gi) > 1024:
-                    self.gi.clear()
-                self.gi[weavers] = gi_number(weavers)
-            item.gi_number = self.gi[weavers]
+            number = self.gi.get(weavers, False)
+            if number is False:
+                number = self.gi.put(weavers, gi_number(weavers))
+            item.gi_number = number
         if images:
             keys = tuple([i[1] for i in images])
             item.image_keys = keys if len(set(keys)) == len(keys) else tuple(dict.fromkeys(keys))

@@ -58,8 +58,6 @@ class ShippingQuoter:
         key = (country, item.weight_g, item.length_cm, item.width_cm)
         if key in self._memo:
             return self._memo[key]
-        if len(self._memo) > 2048:
-            self._memo.clear()
         parcel = roll_parcel(item.weight_g, item.length_cm, item.width_cm)
         price = None
         for _, max_weight_g, price_paise, max_length_cm in self.zone(country):
@@ -68,5 +66,6 @@ class ShippingQuoter:
             if parcel.chargeable_g <= max_weight_g:
                 price = Money(price_paise, "INR")
                 break
-        self._memo[key] = price
+        if len(self._memo) < 4096:  # bounded: memory stays flat
+            self._memo[key] = price
         return price

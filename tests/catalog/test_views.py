@@ -165,6 +165,16 @@ def test_facet_counts_respect_other_filters(client, shop):
     assert "3 carpets" in html
 
 
+def test_facet_counts_with_two_facets_chosen(client, shop):
+    html = client.get("/en/carpets/?material=wool&weave=hand_tufted").get_data(as_text=True)
+    assert facet_counts(html, "material") == {"wool": 1}
+    assert facet_counts(html, "weave") == {"hand_knotted": 2, "hand_tufted": 1}
+    assert facet_counts(html, "colour") == {"red": 1}
+    assert facet_counts(html, "shape") == {"round": 1}
+    assert '<p class="catalog-count">1 carpet</p>' in html
+    assert card_slugs(html) == ["round-tufted"]
+
+
 def test_total_count_and_hindi_plural(client, shop):
     assert "5 carpets" in client.get("/en/carpets/").get_data(as_text=True)
     html = client.get("/hi/carpets/?material=silk").get_data(as_text=True)

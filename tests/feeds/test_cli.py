@@ -73,9 +73,12 @@ def test_set_id_records_an_fsn(runner, catalog):
     db.session.commit()
     result = runner.invoke(args=["feeds", "set-id", "flipkart", carpet.sku, "CRPNEWFSN0000001"])
     assert result.exit_code == 0, result.output
-    assert db.session.scalar(
-        db.select(ChannelListing.external_id).where(ChannelListing.carpet_id == carpet.id)
-    ) == "CRPNEWFSN0000001"
+    assert (
+        db.session.scalar(
+            db.select(ChannelListing.external_id).where(ChannelListing.carpet_id == carpet.id)
+        )
+        == "CRPNEWFSN0000001"
+    )
     assert runner.invoke(args=["feeds", "set-id", "flipkart", "NOPE", "X"]).exit_code == 1
 
 

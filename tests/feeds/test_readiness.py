@@ -136,7 +136,7 @@ def test_staff_page_is_staff_only(app, client):
 
 
 def test_shop_listing_page_shows_the_partial(app, client):
-    """The shop helper includes the partial on the listing edit page (when it exists)."""
+    """The shop's listing edit page includes the partial."""
     from storefront.weavers.models import Weaver
 
     catalog = make_catalog()
@@ -146,8 +146,7 @@ def test_shop_listing_page_shows_the_partial(app, client):
     db.session.commit()
     login(client, user)
     response = client.get(f"/hi/shop/listings/{catalog['tricky'].id}")
-    if response.status_code == 404:  # route name differs: the template test above covers it
-        return
+    assert response.status_code == 200
     assert "इन बातों से आपका कालीन ज़्यादा बाज़ारों तक पहुँचेगा:" in response.get_data(as_text=True)
 
 
