@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from babel.numbers import format_decimal
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, current_app, g, has_request_context, request, url_for
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
@@ -19,9 +19,13 @@ LANG_NAMES = {"en": "English", "hi": "हिन्दी"}
 
 
 def current_lang() -> str:
-    """The language of this request: the URL's, else the best guess for the visitor."""
+    """The language of this request: the URL's, else the best guess for the visitor.
+
+    Outside a request (CLI, scripts) it is the app-context choice, if any, else English."""
     lang = g.get("lang") if g else None
-    return lang or preferred_lang()
+    if lang:
+        return lang
+    return preferred_lang() if has_request_context() else "en"
 
 
 def preferred_lang() -> str:

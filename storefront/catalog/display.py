@@ -83,8 +83,17 @@ def _prefixes(lang: str) -> tuple[str, str]:
 
 
 def srcset(media: str, key: str, ext: str, natural_width: int) -> str:
-    widths = [w for w in WIDTHS if not natural_width or w <= natural_width] or [WIDTHS[0]]
-    return ", ".join(f"{media}{key}-{w}.{ext} {w}w" for w in widths)
+    """Every stored width below the original, plus the first one at or above it (which holds
+    the original size), so a 620 px photo still offers more than its 400 px copy."""
+    widths = [w for w in WIDTHS if not natural_width or w < natural_width]
+    bigger = [w for w in WIDTHS if natural_width and w >= natural_width]
+    widths += bigger[:1]
+    return ", ".join(f"{media}{key}-{w}.{ext} {w}w" for w in widths or WIDTHS[:1])
+
+
+def photo_srcset(key: str, ext: str = "webp", natural_width: int = 0) -> str:
+    """``srcset`` for a stored photo (see ``srcset``), for templates."""
+    return srcset(_prefixes(current_lang())[1], key, ext, natural_width)
 
 
 def card_text(card: Any) -> CardText:

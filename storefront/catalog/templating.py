@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from storefront.catalog import attributes as attrs
 from storefront.catalog import product, specs
-from storefront.catalog.display import card_text, facet_groups
+from storefront.catalog.display import card_text, facet_groups, photo_srcset
 from storefront.i18n import current_lang
 
 DISTRICT_NAMES = {
@@ -67,6 +67,7 @@ def init_app(app: Flask) -> None:
         card_weaver_name=card_weaver_name,
         card_text=card_text,
         facet_groups=facet_groups,
+        photo_srcset=photo_srcset,
         district_name=district_name,
         weaver_url=weaver_url,
         format_date=format_date,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
 from storefront.money import BASE_CURRENCY, EXPONENTS, Money
 
@@ -33,6 +34,29 @@ class Converter:
         sign = -1 if amount_inr < 0 else 1
         twice = 2 * abs(amount_inr) * self.den
         return sign * ((twice + self.num) // (2 * self.num))  # half up, away from zero
+
+
+class ShippingPrices:
+    """An item's shipping quote (INR) as price text in the feed's currency; "" if none.
+
+    Quotes come from a few rate bands, so each distinct amount is converted once.
+    """
+
+    def __init__(self, country: str, currency: str, rate: Decimal) -> None:
+        self.country = country
+        self.currency = currency
+        self.convert = Converter(currency, rate)
+        self.cache: dict[int, str] = {}
+
+    def __call__(self, item: Any) -> str:
+        quote = item.shipping.get(self.country)
+        if quote is None:
+            return ""
+        text = self.cache.get(quote.amount)
+        if text is None:
+            money = Money(self.convert(quote.amount), self.currency)
+            text = self.cache[quote.amount] = price_text(money)
+        return text
 
 
 def price_text(money: Money) -> str:

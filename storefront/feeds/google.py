@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from storefront.feeds.context import GOOGLE_RUGS_CATEGORY, SHIPS_FROM, FeedContext, Variant
-from storefront.feeds.fields import kilograms, price_text, xml_text
+from storefront.feeds.fields import ShippingPrices, kilograms, price_text, xml_text
 from storefront.feeds.items import FeedItem
 from storefront.feeds.text import one_line, truncate
-from storefront.money import Money, convert
 
 CONTENT_TYPE = "application/xml; charset=utf-8"
 TSV_CONTENT_TYPE = "text/tab-separated-values; charset=utf-8"
@@ -107,26 +106,6 @@ def fields(item: FeedItem, ctx: FeedContext) -> dict[str, str]:
     return out
 
 
-class _ShippingPrices:
-    """The item's shipping quote in the feed's currency (a handful of distinct amounts)."""
-
-    def __init__(self, ctx: FeedContext) -> None:
-        self.country = ctx.variant.country
-        self.currency = ctx.currency
-        self.rate = ctx.rates[ctx.currency]
-        self.cache: dict[int, str] = {}
-
-    def __call__(self, item: FeedItem) -> str:
-        quote = item.shipping.get(self.country)
-        if quote is None:
-            return ""
-        text = self.cache.get(quote.amount)
-        if text is None:
-            money = Money(convert(quote.amount, self.currency, self.rate), self.currency)
-            text = self.cache[quote.amount] = price_text(money)
-        return text
-
-
 def render(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
     """The feed in the variant's form (``xml`` or ``tsv``)."""
     if ctx.variant.kind == "tsv":
@@ -154,7 +133,7 @@ def render_xml(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
         f"<g:google_product_category>{GOOGLE_RUGS_CATEGORY}</g:google_product_category>\n"
         f"<g:ships_from_country>{SHIPS_FROM}</g:ships_from_country>\n"
     )
-    shipping_price = _ShippingPrices(ctx)
+    shipping_price = ShippingPrices(ctx.variant.country, ctx.currency, ctx.rates[ctx.currency])
     details: dict[tuple[str, object], str] = {}
     # Links and image URLs are the base URL plus URL-safe paths: escape them only if it needs it.
     url = xml_text if xml_text(ctx.base_url) != ctx.base_url else str
@@ -232,7 +211,7 @@ def render_tsv(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
     """Tab-separated text with a header row of Google's English attribute names."""
     yield "\t".join(TSV_COLUMNS) + "\n"
     country = ctx.variant.country
-    shipping_price = _ShippingPrices(ctx)
+    shipping_price = ShippingPrices(ctx.variant.country, ctx.currency, ctx.rates[ctx.currency])
     for item in items:
         if item.lifecycle == "withdrawn":
             continue

@@ -30,7 +30,7 @@ from storefront.feeds.queries import CARPET_FIELDS, statements
 from storefront.feeds.shipping import ShippingQuoter, load_bands
 from storefront.money import Money
 
-BATCH = 1000
+BATCH = 500  # rows per fetch: memory stays a few MB whatever the catalog size
 IMAGE_WIDTH = 1000
 _URL_SAFE = re.compile(r"^[A-Za-z0-9._~-]+$")
 

@@ -10,14 +10,12 @@ Availability uses Meta's words with spaces (``in stock``), unlike Google's under
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Iterator
 
 from storefront.feeds.context import GOOGLE_RUGS_CATEGORY, FeedContext, Variant
-from storefront.feeds.fields import price_text
+from storefront.feeds.fields import ShippingPrices, price_text
 from storefront.feeds.items import FeedItem
 from storefront.feeds.text import one_line, truncate
-from storefront.money import Money, convert
 
 CONTENT_TYPE = "text/csv; charset=utf-8"
 LIMITS = {"id": 100, "title": 200, "description": 5000, "brand": 100}
@@ -105,17 +103,27 @@ VARIANTS = _variants()
 
 
 class _Rows:
-    """A csv.writer over a reusable buffer: ``line(values)`` returns one CSV record."""
+    """A csv.writer that collects records; ``flush()`` returns what was written since."""
 
     def __init__(self) -> None:
-        self.buffer = io.StringIO()
-        self.writer = csv.writer(self.buffer, lineterminator="\n")
+        self.parts: list[str] = []
+        self.writer = csv.writer(self, lineterminator="\n")
+        self.add = self.writer.writerow
+
+    def write(self, text: str) -> None:  # the file interface csv.writer writes to
+        self.parts.append(text)
 
     def line(self, values: Iterable[str]) -> str:
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        self.writer.writerow(values)
-        return self.buffer.getvalue()
+        self.add(values)
+        return self.flush()
+
+    def full(self) -> bool:
+        return len(self.parts) >= 64
+
+    def flush(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
 
 
 def render(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
@@ -132,16 +140,15 @@ def _main(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
     rows = _Rows()
     yield rows.line(MAIN_COLUMNS)
     lang, currency, country = ctx.lang, ctx.currency, ctx.variant.country
+    shipping_price = ShippingPrices(country, currency, ctx.rates[currency])
     for item in items:
         if item.lifecycle == "withdrawn":
             continue
         text = item.texts[lang]
-        quote = item.shipping.get(country)
-        shipping = ""
-        if quote is not None:
-            money = Money(convert(quote.amount, currency, ctx.rates[currency]), currency)
-            shipping = f"{country}:::{price_text(money)}"
-        yield rows.line(
+        shipping = shipping_price(item)
+        if shipping:
+            shipping = f"{country}:::{shipping}"  # country:region:service:price
+        rows.add(
             (
                 item.id,
                 truncate(one_line(text.title), LIMITS["title"]),
@@ -164,6 +171,9 @@ def _main(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
                 item.construction,
             )
         )
+        if rows.full():
+            yield rows.flush()
+    yield rows.flush()
 
 
 def _language(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
@@ -174,7 +184,7 @@ def _language(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
         if item.lifecycle == "withdrawn":
             continue
         text = item.texts[ctx.lang]
-        yield rows.line(
+        rows.add(
             (
                 item.id,
                 code,
@@ -186,6 +196,9 @@ def _language(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
                 text.size,
             )
         )
+        if rows.full():
+            yield rows.flush()
+    yield rows.flush()
 
 
 def _countries(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
@@ -197,4 +210,7 @@ def _countries(items: Iterable[FeedItem], ctx: FeedContext) -> Iterator[str]:
         availability = AVAILABILITY[item.availability]
         for country, currency in COUNTRY_OVERRIDES.items():
             price = price_text(item.prices[currency])
-            yield rows.line((item.id, country, price, availability, item.links["en"]))
+            rows.add((item.id, country, price, availability, item.links["en"]))
+        if rows.full():
+            yield rows.flush()
+    yield rows.flush()

@@ -192,7 +192,7 @@ def _descriptions(item: FeedItem, add) -> None:  # noqa: ANN001
 
 def _shipping(item: FeedItem, add) -> None:  # noqa: ANN001
     if item.weight_g is None:
-        message = gettext("Enter the weight in grams: delivery prices need it.")
+        message = gettext("Enter the weight: delivery prices need it.")
         add(Issue("no_weight", REJECT, ("flipkart",), message))
         add(Issue("no_weight", WEAKEN, ("google", "meta", "amazon", "alibaba"), message))
     unreachable = [c for c in SHIPPING_COUNTRIES if item.shipping.get(c) is None]

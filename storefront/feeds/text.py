@@ -24,7 +24,6 @@ ELLIPSIS = "…"
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_ANY_SPACE = re.compile(r"\s+")
 
 
 def _tidy(text: str) -> bool:
@@ -55,7 +54,7 @@ def clean(text: str | None) -> str:
 def one_line(text: str) -> str:
     """Collapse every run of whitespace (newlines and tabs included) to one space."""
     if "\n" in text or "\t" in text or "\r" in text or "  " in text or text != text.strip():
-        return _ANY_SPACE.sub(" ", text).strip()
+        return " ".join(text.split())
     return text
 
 

@@ -13,9 +13,17 @@ def image_url(key: str, width: int = 1000, ext: str = "jpg") -> str:
 
 
 def srcset(key: str, ext: str = "webp", natural_width: int = 0) -> str:
-    """``url 400w, url 1000w, ...``; sizes beyond the original width are not listed."""
-    widths = [w for w in WIDTHS if not natural_width or w <= natural_width] or [WIDTHS[0]]
-    return ", ".join(f"{image_url(key, w, ext)} {w}w" for w in widths)
+    """``url 400w, url 1000w, ...`` with each file's real width.
+
+    A stored size wider than the photo holds the photo at its own width, so it is listed once,
+    described by that width (a 900 px photo: 400w and 900w), never as blurry 400 px only."""
+    entries: list[str] = []
+    for w in WIDTHS:
+        real = min(w, natural_width) if natural_width else w
+        entries.append(f"{image_url(key, w, ext)} {real}w")
+        if natural_width and natural_width <= w:
+            break
+    return ", ".join(entries)
 
 
 def picture(

@@ -197,3 +197,14 @@ def test_picture_helper_lists_sizes(app) -> None:
     assert "2000w" not in html  # not larger than the original
     assert "&#34;rug&#34;" in html or "&quot;rug&quot;" in html
     assert 'width="1200" height="800"' in html
+
+
+def test_srcset_describes_real_widths_and_keeps_the_sharpest_copy(app) -> None:
+    from storefront.media.helpers import srcset
+
+    with app.test_request_context():
+        small = srcset("a" * 32, "webp", 900)
+        big = srcset("a" * 32, "jpg", 2400)
+    assert small.endswith(f"/media/{'a' * 32}-1000.webp 900w")
+    assert small.count("w,") == 1  # 400w and 900w, no 2000 entry
+    assert big.split(", ")[-1].endswith("-2000.jpg 2000w")
