@@ -10,16 +10,25 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from storefront.extensions import db
 
 MESSAGES = {
-    400: (_l("Bad request"), _l("We could not understand that request. Please go back and try again.")),
+    400: (
+        _l("Bad request"),
+        _l("We could not understand that request. Please go back and try again."),
+    ),
     403: (_l("Not allowed"), _l("You do not have permission to open this page.")),
-    404: (_l("Page not found"), _l("We could not find that page. The carpet may have been sold or moved.")),
+    404: (
+        _l("Page not found"),
+        _l("We could not find that page. The carpet may have been sold or moved."),
+    ),
     405: (_l("Not allowed"), _l("This page cannot be used that way.")),
     413: (
         _l("File too large"),
         _l("The file you sent is too large. Please choose a smaller photo (at most %(mb)s MB)."),
     ),
     429: (_l("Too many attempts"), _l("Too many attempts. Please wait a minute and try again.")),
-    500: (_l("Something went wrong"), _l("Something went wrong on our side. Please try again in a moment.")),
+    500: (
+        _l("Something went wrong"),
+        _l("Something went wrong on our side. Please try again in a moment."),
+    ),
 }
 
 
@@ -28,7 +37,9 @@ def render_error(code: int) -> ResponseReturnValue:
 
     title, message = MESSAGES.get(code, MESSAGES[500])
     mb = current_app.config["MAX_CONTENT_LENGTH"] // (1024 * 1024)
-    return render_template("errors/error.html", code=code, title=title, message=message, mb=mb), code
+    return render_template(
+        "errors/error.html", code=code, title=title, message=message, mb=mb
+    ), code
 
 
 def init_app(app: Flask) -> None:

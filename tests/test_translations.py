@@ -63,7 +63,9 @@ def test_catalog_is_not_stale():
     """Every string in the code is in the catalog, and the catalog has nothing the code dropped."""
     in_code = _extracted()
     in_po = {_key(m.id, m.context) for m in _catalog() if m.id}
-    assert not in_code - in_po, f"missing from messages.po (run make translate-update): {in_code - in_po}"
+    assert not in_code - in_po, (
+        f"missing from messages.po (run make translate-update): {in_code - in_po}"
+    )
     assert not in_po - in_code, f"no longer in the code: {in_po - in_code}"
 
 
@@ -78,4 +80,6 @@ def test_placeholders_survive_translation(msg):
     for s in strings:
         assert {p for p in PLACEHOLDER.findall(s)} <= wanted | {("", "")}, (msg.id, s)
         # A plural's singular may drop %(num)s; the main form must keep every named value.
-    assert {p for p in PLACEHOLDER.findall(strings[-1])} == {p for p in PLACEHOLDER.findall(ids[-1])}
+    assert {p for p in PLACEHOLDER.findall(strings[-1])} == {
+        p for p in PLACEHOLDER.findall(ids[-1])
+    }

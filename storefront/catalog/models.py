@@ -96,7 +96,9 @@ class Carpet(db.Model):
     # Lower-cased titles (both languages), SKU and weaver names: one LIKE on both databases.
     search_text: Mapped[str] = mapped_column(Text, default="")
 
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )

@@ -11,9 +11,9 @@ colour profiles are converted to sRGB, so nothing that mattered is lost with the
 from __future__ import annotations
 
 import hashlib
-import shutil
 import io
 import os
+import shutil
 import tempfile
 import warnings
 from dataclasses import dataclass

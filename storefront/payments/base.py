@@ -3,8 +3,8 @@
 A gateway may rely on these attributes of an ``Order`` (storefront.orders.models.Order):
 ``id``, ``number`` (human reference, e.g. "BKR-2026-000123"), ``token`` (URL token), ``currency``,
 ``total_minor`` (int, minor units), ``email``, ``phone``, ``lang``, ``payment_expires_at``
-(aware datetime), ``provider_ref`` (session/order id at the gateway, or None) and ``lines``, each with
-``title``, ``sku``, ``amount_minor``; plus ``shipping_minor`` and ``tax_minor``.
+(aware datetime), ``provider_ref`` (session/order id at the gateway, or None) and ``lines``,
+each with ``title``, ``sku``, ``amount_minor``; plus ``shipping_minor`` and ``tax_minor``.
 """
 
 from __future__ import annotations
