@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -33,6 +34,7 @@ def create_app(config: str | None = None, **overrides: Any) -> Flask:
     )
     app.config.update(load_config(config))
     app.config.update(overrides)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)  # default SQLite file lives here
 
     register_extensions(app)
     register_i18n(app)
