@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Integer, String, bindparam, func, select
 
 from storefront.catalog.filters import FACETS, CatalogQuery, encode_cursor
 from storefront.catalog.models import Carpet
-from storefront.catalog.queries import CarpetCard, fetch_cards
+from storefront.catalog.queries import CarpetCard, fetch_cards, on_show
 from storefront.catalog.services import normalise_search
 from storefront.extensions import db
 
@@ -96,7 +96,7 @@ def _count_facets(query: CatalogQuery) -> dict[str, dict[str, int]]:
     if stmt is None:
         stmt = (
             select(*columns, func.count())
-            .where(Carpet.status.in_(bindparam("statuses", expanding=True)), *build())
+            .where(Carpet.status.in_(bindparam("statuses", expanding=True)), on_show(), *build())
             .group_by(*columns)
         )
         _FACET_STATEMENTS[(key, query.statuses)] = stmt

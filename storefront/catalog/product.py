@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from storefront.catalog.attributes import COLOURS, PILE_MATERIALS
 from storefront.catalog.models import Carpet
-from storefront.catalog.queries import PUBLIC_STATUSES
+from storefront.catalog.queries import PUBLIC_STATUSES, on_show
 from storefront.extensions import db
 from storefront.i18n import current_lang, localized_text
 from storefront.money import BASE_CURRENCY, EXPONENTS, Money, convert, current_rates
@@ -57,7 +57,7 @@ def load_product(slug: str) -> Product | None:
     """A published or sold carpet by slug, with photos and weavers (three statements)."""
     carpet = db.session.scalars(
         select(Carpet)
-        .where(Carpet.slug == slug, Carpet.status.in_(PUBLIC_STATUSES))
+        .where(Carpet.slug == slug, Carpet.status.in_(PUBLIC_STATUSES), on_show())
         .options(selectinload(Carpet.images), selectinload(Carpet.weavers))
     ).first()
     if carpet is None:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    exists,
     literal,
     or_,
     select,
@@ -26,6 +27,7 @@ from sqlalchemy import (
 from storefront.catalog.attributes import format_ft_in
 from storefront.catalog.models import Carpet, CarpetImage, carpet_weaver
 from storefront.extensions import db
+from storefront.weavers.models import Weaver
 
 PUBLIC_STATUSES = ("published", "sold")
 _STATEMENTS: dict[Hashable, Select[Any]] = {}  # built statements by shape (values are bound)
@@ -157,6 +159,16 @@ def _cursor_condition(sort: str, backward: bool, null_value: bool) -> Any:
     return or_(column > value, and_(column == value, Carpet.id > ident))
 
 
+def on_show() -> ColumnElement[bool]:
+    """At least one of the carpet's weavers is active: a suspended weaver's carpets are hidden
+    from the catalog (and can't be bought) until staff reactivate them, unchanged."""
+    return exists().where(
+        carpet_weaver.c.carpet_id == Carpet.id,
+        carpet_weaver.c.weaver_id == Weaver.id,
+        Weaver.status == "active",
+    )
+
+
 def select_cards(
     where: Sequence[ColumnElement[bool]],
     *,
@@ -179,7 +191,7 @@ def select_cards(
         desc = not desc
     branches = []
     for status in statuses:
-        conds = [Carpet.status == status, *where]
+        conds = [Carpet.status == status, on_show(), *where]
         if cursor_status in statuses:
             here, there = statuses.index(status), statuses.index(cursor_status)
             if (here < there and not backward) or (here > there and backward):
