@@ -9,20 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from storefront.accounts.forms import REJECTION_REASONS
-from storefront.weavers.models import GI_DISTRICTS
-
-DISTRICT_NAMES = {
-    "bhadohi": _l("Bhadohi"),
-    "mirzapur": _l("Mirzapur"),
-    "varanasi": _l("Varanasi"),
-    "ghazipur": _l("Ghazipur"),
-    "sonebhadra": _l("Sonebhadra"),
-    "kaushambi": _l("Kaushambi"),
-    "prayagraj": _l("Prayagraj"),
-    "jaunpur": _l("Jaunpur"),
-    "chandauli": _l("Chandauli"),
-}
-
+from storefront.weavers.models import DISTRICT_NAMES, GI_DISTRICTS
 
 # What staff read next to a reason (the applicant reads REJECTION_REASONS in their language).
 STAFF_LABELS = {"other": _l("Another reason: write it in the note below")}

@@ -7,24 +7,12 @@ from typing import Any
 
 from flask import Flask, current_app, url_for
 from flask_babel import format_date
-from flask_babel import lazy_gettext as _l
 
 from storefront.catalog import attributes as attrs
 from storefront.catalog import product, specs
 from storefront.catalog.display import card_text, facet_groups, photo_srcset
 from storefront.i18n import current_lang
-
-DISTRICT_NAMES = {
-    "bhadohi": _l("Bhadohi"),
-    "mirzapur": _l("Mirzapur"),
-    "varanasi": _l("Varanasi"),
-    "ghazipur": _l("Ghazipur"),
-    "sonebhadra": _l("Sonebhadra"),
-    "kaushambi": _l("Kaushambi"),
-    "prayagraj": _l("Prayagraj"),
-    "jaunpur": _l("Jaunpur"),
-    "chandauli": _l("Chandauli"),
-}
+from storefront.weavers.models import DISTRICT_NAMES
 
 carpet_labels = SimpleNamespace(
     constructions=attrs.CONSTRUCTIONS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -21,6 +22,18 @@ GI_DISTRICTS = (
     "jaunpur",
     "chandauli",
 )
+# Their names as shown to people (translated).
+DISTRICT_NAMES = {
+    "bhadohi": _l("Bhadohi"),
+    "mirzapur": _l("Mirzapur"),
+    "varanasi": _l("Varanasi"),
+    "ghazipur": _l("Ghazipur"),
+    "sonebhadra": _l("Sonebhadra"),
+    "kaushambi": _l("Kaushambi"),
+    "prayagraj": _l("Prayagraj"),
+    "jaunpur": _l("Jaunpur"),
+    "chandauli": _l("Chandauli"),
+}
 WEAVER_STATUSES = ("active", "suspended")
 
 
