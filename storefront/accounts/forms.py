@@ -91,8 +91,8 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Keep me signed in on this phone"))
 
 
-class RegisterForm(FlaskForm):
-    name = StringField(
+def _name() -> StringField:
+    return StringField(
         _l("Your name"),
         filters=[_strip],
         validators=[
@@ -101,6 +101,10 @@ class RegisterForm(FlaskForm):
         ],
         render_kw=_attrs(autocomplete="name"),
     )
+
+
+class RegisterForm(FlaskForm):
+    name = _name()
     email = StringField(
         _l("Email"),
         filters=[_strip],
@@ -120,15 +124,7 @@ class RegisterForm(FlaskForm):
 class ApplyForm(PhoneMixin, FlaskForm):
     """The weaver's application. A signed-in applicant gets it without phone and password."""
 
-    name = StringField(
-        _l("Your name"),
-        filters=[_strip],
-        validators=[
-            DataRequired(message=_l("Please enter your name.")),
-            Length(max=120, message=_l("Please keep it under %(max)s characters.", max=120)),
-        ],
-        render_kw=_attrs(autocomplete="name"),
-    )
+    name = _name()
     village = StringField(
         _l("Village or town"),
         filters=[_strip],
