@@ -42,7 +42,8 @@ run: seed ## install, migrate, load demo data and serve on http://127.0.0.1:$(PO
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 test: install ## the whole suite: SQLite, then PostgreSQL when available
-	$(BIN)/pytest -q -p no:cacheprovider
+	@echo "== SQLite run"
+	env -u TEST_DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider
 	@url="$${TEST_DATABASE_URL:-}"; \
 	if [ -z "$$url" ] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then url="$(PG_URL)"; fi; \
 	if [ -n "$$url" ]; then \
